@@ -1,0 +1,236 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+/**
+ * The cache schema. Money and quantities are unconstrained `numeric` so that
+ * products like net price × quantity stay exact; Drizzle hands them to
+ * JavaScript as strings, never as floats.
+ */
+
+const timestamptz = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const ENTITIES = ["keszlet", "kimeno_szamla", "raktari_mozgas", "cikk"] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export const SYNC_TRIGGERS = ["read", "cron", "hydrate", "manual"] as const;
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+
+export const SYNC_STATUSES = ["never", "syncing", "success", "error"] as const;
+export type SyncStatus = (typeof SYNC_STATUSES)[number];
+
+export const RUN_STATUSES = ["running", "success", "error", "abandoned"] as const;
+export type RunStatus = (typeof RUN_STATUSES)[number];
+
+const inList = (column: string, values: readonly string[]) =>
+  sql.raw(`${column} in (${values.map((v) => `'${v}'`).join(", ")})`);
+
+/** Per-entity sync settings; seeded by a migration, editable by operators. */
+export const entityConfig = pgTable(
+  "entity_config",
+  {
+    entity: text("entity", { enum: ENTITIES }).primaryKey(),
+    ttlSeconds: integer("ttl_seconds").notNull(),
+    // Only the month-partitioned entities have closed months.
+    closedMonthTtlSeconds: integer("closed_month_ttl_seconds"),
+    pageSize: integer("page_size").notNull().default(200),
+    enabled: boolean("enabled").notNull().default(true),
+    lockTimeoutSeconds: integer("lock_timeout_seconds").notNull().default(300),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("entity_config_entity_check", inList("entity", ENTITIES)),
+    check("entity_config_ttl_positive", sql`${t.ttlSeconds} > 0`),
+    check(
+      "entity_config_closed_month_ttl_positive",
+      sql`${t.closedMonthTtlSeconds} is null or ${t.closedMonthTtlSeconds} > 0`,
+    ),
+    check("entity_config_page_size_range", sql`${t.pageSize} between 1 and 1000`),
+    check("entity_config_lock_timeout_positive", sql`${t.lockTimeoutSeconds} > 0`),
+  ],
+);
+
+/** Cached lines of outgoing invoices (`kimeno_szamla`), one row per invoice line. */
+export const salesInvoiceLines = pgTable(
+  "sales_invoice_lines",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    invoiceNo: text("invoice_no").notNull(),
+    lineNo: integer("line_no").notNull(),
+    fulfillmentDate: date("fulfillment_date", { mode: "string" }).notNull(),
+    sku: text("sku").notNull(),
+    productName: text("product_name"),
+    quantity: numeric("quantity").notNull(),
+    netPrice: numeric("net_price").notNull(),
+    vatPct: numeric("vat_pct").notNull(),
+    grossPrice: numeric("gross_price").notNull(),
+    netValue: numeric("net_value").notNull(),
+    grossValue: numeric("gross_value").notNull(),
+    currency: text("currency"),
+    isStorno: boolean("is_storno").notNull().default(false),
+    rawXmlHash: text("raw_xml_hash").notNull(),
+    syncRunId: uuid("sync_run_id").notNull(),
+    syncedAt: timestamptz("synced_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sales_invoice_lines_invoice_line_key").on(t.invoiceNo, t.lineNo),
+    index("sales_invoice_lines_date_idx").on(t.fulfillmentDate),
+    index("sales_invoice_lines_sku_date_idx").on(t.sku, t.fulfillmentDate),
+    check("sales_invoice_lines_line_no_positive", sql`${t.lineNo} > 0`),
+  ],
+);
+
+/** Cached lines of warehouse movement documents (`raktari_mozgas`); deleted documents never land. */
+export const warehouseMovements = pgTable(
+  "warehouse_movements",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    documentNo: text("document_no").notNull(),
+    lineNo: integer("line_no").notNull(),
+    movementDate: date("movement_date", { mode: "string" }).notNull(),
+    direction: text("direction", { enum: ["in", "out"] }).notNull(),
+    movementType: text("movement_type").notNull(),
+    sku: text("sku").notNull(),
+    quantity: numeric("quantity").notNull(),
+    rawXmlHash: text("raw_xml_hash").notNull(),
+    syncRunId: uuid("sync_run_id").notNull(),
+    syncedAt: timestamptz("synced_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("warehouse_movements_document_line_key").on(t.documentNo, t.lineNo),
+    index("warehouse_movements_date_idx").on(t.movementDate),
+    index("warehouse_movements_sku_date_idx").on(t.sku, t.movementDate),
+    check("warehouse_movements_direction_check", inList("direction", ["in", "out"])),
+    check("warehouse_movements_line_no_positive", sql`${t.lineNo} > 0`),
+  ],
+);
+
+/** Current available stock per product and warehouse (`keszlet`), replaced by each full read. */
+export const inventorySnapshot = pgTable(
+  "inventory_snapshot",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    sku: text("sku").notNull(),
+    warehouse1: numeric("warehouse_1").notNull().default("0"),
+    warehouse2: numeric("warehouse_2").notNull().default("0"),
+    warehouse3: numeric("warehouse_3").notNull().default("0"),
+    warehouse4: numeric("warehouse_4").notNull().default("0"),
+    warehouse5: numeric("warehouse_5").notNull().default("0"),
+    warehouse6: numeric("warehouse_6").notNull().default("0"),
+    // Derived in the database so it can never disagree with the six columns.
+    totalAvailable: numeric("total_available")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`warehouse_1 + warehouse_2 + warehouse_3 + warehouse_4 + warehouse_5 + warehouse_6`,
+      ),
+    rawXmlHash: text("raw_xml_hash").notNull(),
+    syncRunId: uuid("sync_run_id").notNull(),
+    syncedAt: timestamptz("synced_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("inventory_snapshot_sku_key").on(t.sku)],
+);
+
+/** The product master (`cikk`). Products missing from a full read are marked inactive, not deleted. */
+export const products = pgTable(
+  "products",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    sku: text("sku").notNull(),
+    name: text("name").notNull(),
+    category: text("category"),
+    manufacturer: text("manufacturer"),
+    unit: text("unit"),
+    active: boolean("active").notNull().default(true),
+    rawXmlHash: text("raw_xml_hash").notNull(),
+    syncRunId: uuid("sync_run_id").notNull(),
+    syncedAt: timestamptz("synced_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("products_sku_key").on(t.sku)],
+);
+
+/**
+ * One row per (entity, partition): who holds the sync lock, when the partition was
+ * last synced, and how the last attempt ended. Written only by claim_sync_lock() and
+ * release_sync_lock(), which keep it consistent under concurrency.
+ */
+export const syncMetadata = pgTable(
+  "sync_metadata",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    entity: text("entity", { enum: ENTITIES })
+      .notNull()
+      .references(() => entityConfig.entity),
+    partition: text("partition").notNull(),
+    filterParams: jsonb("filter_params").notNull(),
+    filterHash: text("filter_hash").notNull(),
+    status: text("status", { enum: SYNC_STATUSES }).notNull().default("never"),
+    lockToken: uuid("lock_token"),
+    lockedAt: timestamptz("locked_at"),
+    lastSyncedAt: timestamptz("last_synced_at"),
+    lastAttemptAt: timestamptz("last_attempt_at"),
+    lastRunId: uuid("last_run_id"),
+    pages: integer("pages").notNull().default(0),
+    records: integer("records").notNull().default(0),
+    lastError: text("last_error"),
+    lastErrorAt: timestamptz("last_error_at"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sync_metadata_entity_filter_hash_key").on(t.entity, t.filterHash),
+    uniqueIndex("sync_metadata_entity_partition_key").on(t.entity, t.partition),
+    check("sync_metadata_status_check", inList("status", SYNC_STATUSES)),
+    check("sync_metadata_lock_consistent", sql`(${t.lockToken} is null) = (${t.lockedAt} is null)`),
+  ],
+);
+
+/** History of every sync attempt, newest first in the admin view. */
+export const syncRuns = pgTable(
+  "sync_runs",
+  {
+    id: uuid("id").primaryKey(),
+    entity: text("entity", { enum: ENTITIES })
+      .notNull()
+      .references(() => entityConfig.entity),
+    partition: text("partition").notNull(),
+    filterHash: text("filter_hash").notNull(),
+    trigger: text("trigger", { enum: SYNC_TRIGGERS }).notNull(),
+    status: text("status", { enum: RUN_STATUSES }).notNull().default("running"),
+    startedAt: timestamptz("started_at").notNull().defaultNow(),
+    finishedAt: timestamptz("finished_at"),
+    pages: integer("pages").notNull().default(0),
+    records: integer("records").notNull().default(0),
+    error: text("error"),
+  },
+  (t) => [
+    index("sync_runs_started_at_idx").on(t.startedAt.desc()),
+    index("sync_runs_partition_idx").on(t.entity, t.partition, t.startedAt.desc()),
+    check("sync_runs_trigger_check", inList("trigger", SYNC_TRIGGERS)),
+    check("sync_runs_status_check", inList("status", RUN_STATUSES)),
+  ],
+);
+
+export type SalesInvoiceLine = typeof salesInvoiceLines.$inferSelect;
+export type NewSalesInvoiceLine = typeof salesInvoiceLines.$inferInsert;
+export type WarehouseMovement = typeof warehouseMovements.$inferSelect;
+export type NewWarehouseMovement = typeof warehouseMovements.$inferInsert;
+export type InventoryRow = typeof inventorySnapshot.$inferSelect;
+export type NewInventoryRow = typeof inventorySnapshot.$inferInsert;
+export type Product = typeof products.$inferSelect;
+export type NewProduct = typeof products.$inferInsert;
+export type EntityConfig = typeof entityConfig.$inferSelect;
+export type SyncMetadata = typeof syncMetadata.$inferSelect;
+export type SyncRun = typeof syncRuns.$inferSelect;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("fills defaults when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.EMBEDDED_PG_DIR).toBe(".data/postgres");
+    expect(env.EMBEDDED_PG_PORT).toBe(54329);
+    expect(env.DATABASE_POOL_MAX).toBe(10);
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "  ", EMBEDDED_PG_PORT: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("names every malformed variable in one error", () => {
+    let error: unknown;
+    try {
+      parseEnv({ DATABASE_URL: "mysql://x", EMBEDDED_PG_PORT: "80", DATABASE_POOL_MAX: "ten", DB_MIGRATE_ON_START: "maybe" });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/DATABASE_URL: must be a postgres/);
+    expect(message).toMatch(/EMBEDDED_PG_PORT: must be between 1024 and 65535/);
+    expect(message).toMatch(/DATABASE_POOL_MAX: must be a whole number/);
+    expect(message).toMatch(/DB_MIGRATE_ON_START: must be true or false/);
+  });
+
+  it("accepts well-formed values", () => {
+    const env = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/app", DB_MIGRATE_ON_START: "false", DATABASE_POOL_MAX: "25" });
+    expect(env).toMatchObject({ DATABASE_URL: "postgresql://u:p@db:5432/app", DB_MIGRATE_ON_START: false, DATABASE_POOL_MAX: 25 });
+  });
+});

@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Every variable is validated here, so a
+ * typo or a missing value fails at start-up with its name, not deep in a request.
+ * Empty strings count as unset (a blank line in .env must not become "").
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+const postgresUrl = optionalString.refine(
+  (value) => value === undefined || /^postgres(ql)?:\/\/.+/.test(value),
+  { message: "must be a postgres:// or postgresql:// connection URL" },
+);
+
+function integer(defaultValue: number, min: number, max: number) {
+  return optionalString
+    .refine((value) => value === undefined || /^\d+$/.test(value), { message: "must be a whole number" })
+    .transform((value) => (value === undefined ? defaultValue : Number(value)))
+    .refine((value) => value >= min && value <= max, { message: `must be between ${min} and ${max}` });
+}
+
+function boolean(defaultValue: boolean | undefined) {
+  return optionalString
+    .refine((value) => value === undefined || /^(1|0|true|false|yes|no)$/i.test(value), {
+      message: "must be true or false",
+    })
+    .transform((value) => (value === undefined ? defaultValue : /^(1|true|yes)$/i.test(value)));
+}
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+
+  // Database
+  DATABASE_URL: postgresUrl,
+  DATABASE_POOL_MAX: integer(10, 1, 200),
+  EMBEDDED_PG_DIR: optionalString.transform((value) => value ?? ".data/postgres"),
+  EMBEDDED_PG_PORT: integer(54329, 1024, 65535),
+  DB_MIGRATE_ON_START: boolean(undefined),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}\nSee .env.example for every variable.`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join(".") || "(environment)";
+    return `${name}: ${issue.message}`;
+  });
+  throw new EnvError(problems);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process (parsed once). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
