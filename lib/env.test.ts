@@ -34,3 +34,17 @@ describe("parseEnv", () => {
     expect(env).toMatchObject({ DATABASE_URL: "postgresql://u:p@db:5432/app", DB_MIGRATE_ON_START: false, DATABASE_POOL_MAX: 25 });
   });
 });
+
+describe("parseEnv – Tharanis", () => {
+  it("requires the ERP settings in production, naming each missing one", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", THARANIS_API_URL: "https://login.tharanis.hu/apiv3.php" })).toThrow(
+      /THARANIS_UGYFELKOD: is required in production[\s\S]*THARANIS_CEGKOD[\s\S]*THARANIS_API_KEY/,
+    );
+  });
+
+  it("validates the URL and the timeout", () => {
+    expect(() => parseEnv({ THARANIS_API_URL: "login.tharanis.hu" })).toThrow(/THARANIS_API_URL: must be an http/);
+    expect(() => parseEnv({ THARANIS_TIMEOUT_MS: "5" })).toThrow(/THARANIS_TIMEOUT_MS: must be between 1000 and 290000/);
+    expect(parseEnv({}).THARANIS_TIMEOUT_MS).toBe(120_000);
+  });
+});

@@ -17,6 +17,11 @@ const postgresUrl = optionalString.refine(
   { message: "must be a postgres:// or postgresql:// connection URL" },
 );
 
+const httpUrl = optionalString.refine(
+  (value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value),
+  { message: "must be an http:// or https:// URL" },
+);
+
 function integer(defaultValue: number, min: number, max: number) {
   return optionalString
     .refine((value) => value === undefined || /^\d+$/.test(value), { message: "must be a whole number" })
@@ -32,7 +37,8 @@ function boolean(defaultValue: boolean | undefined) {
     .transform((value) => (value === undefined ? defaultValue : /^(1|true|yes)$/i.test(value)));
 }
 
-const envSchema = z.object({
+const envSchema = z
+  .object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
   // Database
@@ -41,7 +47,24 @@ const envSchema = z.object({
   EMBEDDED_PG_DIR: optionalString.transform((value) => value ?? ".data/postgres"),
   EMBEDDED_PG_PORT: integer(54329, 1024, 65535),
   DB_MIGRATE_ON_START: boolean(undefined),
-});
+
+  // Tharanis ERP. In development, unset values point at the simulator (`npm run erp:sim`).
+  THARANIS_API_URL: httpUrl,
+  THARANIS_UGYFELKOD: optionalString,
+  THARANIS_CEGKOD: optionalString,
+  THARANIS_API_KEY: optionalString,
+  // Capped below undici's own 300 s header/body timeouts, so ours is the one that fires.
+  THARANIS_TIMEOUT_MS: integer(120_000, 1_000, 290_000),
+  // A page of 200 documents is well under 2 MB; anything near this limit is an attack or a fault.
+  THARANIS_MAX_RESPONSE_MB: integer(20, 1, 2_048),
+  ERP_SIM_PORT: integer(8089, 1, 65535),
+})
+  .superRefine((env, context) => {
+    if (env.NODE_ENV !== "production") return;
+    for (const name of ["THARANIS_API_URL", "THARANIS_UGYFELKOD", "THARANIS_CEGKOD", "THARANIS_API_KEY"] as const) {
+      if (!env[name]) context.addIssue({ code: "custom", path: [name], message: "is required in production" });
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
