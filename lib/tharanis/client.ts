@@ -50,7 +50,7 @@ export function createTharanisClient(config: TharanisConfig): TharanisClient {
         maxResponseBytes: config.maxResponseBytes,
         signal: options.signal,
       });
-      const mapped = decode(entity, response.status, response.body, context, secrets) as MappedPage<E> & { documents: number };
+      const mapped = decodeResponse(entity, response.status, response.body, context, secrets) as MappedPage<E> & { documents: number };
       return {
         entity,
         page,
@@ -83,8 +83,8 @@ export function createTharanisClient(config: TharanisConfig): TharanisClient {
   return { url: config.url, fetchPage, readPages };
 }
 
-/** HTTP status + body → mapped records, or the matching TharanisError. */
-function decode(entity: Entity, status: number, body: string, context: RequestContext, secrets: string[]) {
+/** HTTP status + body → mapped records, or the matching TharanisError (exported for the benchmark). */
+export function decodeResponse(entity: Entity, status: number, body: string, context: RequestContext, secrets: string[]) {
   // SOAP Faults arrive with HTTP 500; any other non-200 is a plain HTTP failure.
   const looksLikeSoap = body.includes("Envelope");
   if (status !== 200 && !(status === 500 && looksLikeSoap)) {

@@ -1,5 +1,5 @@
 import { DOCUMENT, INVOICE_FIELDS, MOVEMENT_FIELDS, PRODUCT_FIELDS, STOCK_FIELDS } from "./mapping";
-import { asRecord, text } from "./response";
+import { asRecord, text, unescapeXmlText } from "./response";
 
 /**
  * Raw records: the ERP's values exactly as sent (strings, unparsed), under our
@@ -51,8 +51,9 @@ export interface RawProductRecord {
   active: string;
 }
 
+/** A field's text with its XML escapes decoded (the answer parser leaves them as sent). */
 function field(record: Record<string, unknown> | undefined, name: string): string {
-  return text(record?.[name]).trim();
+  return unescapeXmlText(text(record?.[name])).trim();
 }
 
 function documentParts(elem: Record<string, unknown>) {

@@ -1,0 +1,23 @@
+// npm run bench [-- <suite> ...]: runs benchmarks and prints their figures.
+// Suites: erp (client parse throughput, simulator request rate).
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { benchErp } from "@/bench/erp";
+import { runCli, UsageError } from "./cli-context";
+
+const SUITES = { erp: benchErp } as const;
+type Suite = keyof typeof SUITES;
+
+runCli(async () => {
+  const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+  const suites = (requested.length ? requested : Object.keys(SUITES)) as Suite[];
+  const unknown = suites.filter((suite) => !(suite in SUITES));
+  if (unknown.length) throw new UsageError(`unknown suite(s): ${unknown.join(", ")}`, `npm run bench -- [${Object.keys(SUITES).join("|")}]`);
+
+  const results: Record<string, unknown> = {};
+  for (const suite of suites) results[suite] = (await SUITES[suite]()).figures;
+  const folder = path.resolve(import.meta.dirname, "../bench/results");
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, `${suites.join("-")}.json`), `${JSON.stringify({ at: new Date().toISOString(), results }, null, 2)}\n`);
+  return 0;
+});
