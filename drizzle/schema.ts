@@ -187,6 +187,8 @@ export const syncMetadata = pgTable(
     lastError: text("last_error"),
     lastErrorAt: timestamptz("last_error_at"),
     consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    /** Set when a sync was requested while this partition was already syncing: one follow-up run is owed. */
+    rerunRequested: boolean("rerun_requested").notNull().default(false),
     updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
   (t) => [
@@ -214,12 +216,64 @@ export const syncRuns = pgTable(
     pages: integer("pages").notNull().default(0),
     records: integer("records").notNull().default(0),
     error: text("error"),
+    /** Records the ERP sent that could not be stored (unparsable numbers, dates…), with a sample. */
+    dataIssues: integer("data_issues").notNull().default(0),
+    issueSample: jsonb("issue_sample"),
   },
   (t) => [
     index("sync_runs_started_at_idx").on(t.startedAt.desc()),
     index("sync_runs_partition_idx").on(t.entity, t.partition, t.startedAt.desc()),
     check("sync_runs_trigger_check", inList("trigger", SYNC_TRIGGERS)),
     check("sync_runs_status_check", inList("status", RUN_STATUSES)),
+  ],
+);
+
+/**
+ * The ERP's health, shared by every app process: a circuit breaker that stops
+ * syncs while the ERP keeps failing, and lets one probe through after a back-off.
+ */
+export const erpHealth = pgTable(
+  "erp_health",
+  {
+    id: integer("id").primaryKey().default(1),
+    state: text("state", { enum: ["closed", "open"] }).notNull().default("closed"),
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    openedUntil: timestamptz("opened_until"),
+    /** Back-off of the current opening; doubles on each failed probe. */
+    backoffSeconds: integer("backoff_seconds").notNull().default(0),
+    probeStartedAt: timestamptz("probe_started_at"),
+    lastError: text("last_error"),
+    lastErrorAt: timestamptz("last_error_at"),
+    lastSuccessAt: timestamptz("last_success_at"),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    check("erp_health_single_row", sql`${t.id} = 1`),
+    check("erp_health_state_check", sql`state in ('closed', 'open')`),
+  ],
+);
+
+/** A backfill of history: which months and entities, and whether it was cancelled. */
+export const hydrations = pgTable(
+  "hydrations",
+  {
+    id: uuid("id").primaryKey(),
+    entities: text("entities").array().notNull(),
+    fromMonth: text("from_month").notNull(),
+    toMonth: text("to_month").notNull(),
+    force: boolean("force").notNull().default(false),
+    mode: text("mode", { enum: ["inngest", "inline", "cli"] }).notNull(),
+    status: text("status", { enum: ["running", "done", "cancelled", "failed"] }).notNull().default("running"),
+    totalPartitions: integer("total_partitions").notNull(),
+    requestedBy: text("requested_by"),
+    startedAt: timestamptz("started_at").notNull().defaultNow(),
+    finishedAt: timestamptz("finished_at"),
+    error: text("error"),
+  },
+  (t) => [
+    index("hydrations_started_at_idx").on(t.startedAt.desc()),
+    check("hydrations_status_check", sql`status in ('running', 'done', 'cancelled', 'failed')`),
+    check("hydrations_mode_check", sql`mode in ('inngest', 'inline', 'cli')`),
   ],
 );
 
@@ -234,3 +288,5 @@ export type NewProduct = typeof products.$inferInsert;
 export type EntityConfig = typeof entityConfig.$inferSelect;
 export type SyncMetadata = typeof syncMetadata.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
+export type ErpHealth = typeof erpHealth.$inferSelect;
+export type Hydration = typeof hydrations.$inferSelect;

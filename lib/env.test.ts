@@ -48,3 +48,11 @@ describe("parseEnv – Tharanis", () => {
     expect(parseEnv({}).THARANIS_TIMEOUT_MS).toBe(120_000);
   });
 });
+
+describe("parseEnv – Inngest", () => {
+  it("needs the signing key with an event key, unless a dev server is used", () => {
+    expect(() => parseEnv({ INNGEST_EVENT_KEY: "evt" })).toThrow(/INNGEST_SIGNING_KEY: is required when INNGEST_EVENT_KEY is set/);
+    expect(() => parseEnv({ INNGEST_EVENT_KEY: "evt", INNGEST_DEV: "1" })).not.toThrow();
+    expect(() => parseEnv({ INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: "signkey-prod-abc" })).not.toThrow();
+  });
+});

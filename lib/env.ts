@@ -39,27 +39,50 @@ function boolean(defaultValue: boolean | undefined) {
 
 const envSchema = z
   .object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 
-  // Database
-  DATABASE_URL: postgresUrl,
-  DATABASE_POOL_MAX: integer(10, 1, 200),
-  EMBEDDED_PG_DIR: optionalString.transform((value) => value ?? ".data/postgres"),
-  EMBEDDED_PG_PORT: integer(54329, 1024, 65535),
-  DB_MIGRATE_ON_START: boolean(undefined),
+    // Database
+    DATABASE_URL: postgresUrl,
+    DATABASE_POOL_MAX: integer(10, 1, 200),
+    EMBEDDED_PG_DIR: optionalString.transform((value) => value ?? ".data/postgres"),
+    EMBEDDED_PG_PORT: integer(54329, 1024, 65535),
+    DB_MIGRATE_ON_START: boolean(undefined),
 
-  // Tharanis ERP. In development, unset values point at the simulator (`npm run erp:sim`).
-  THARANIS_API_URL: httpUrl,
-  THARANIS_UGYFELKOD: optionalString,
-  THARANIS_CEGKOD: optionalString,
-  THARANIS_API_KEY: optionalString,
-  // Capped below undici's own 300 s header/body timeouts, so ours is the one that fires.
-  THARANIS_TIMEOUT_MS: integer(120_000, 1_000, 290_000),
-  // A page of 200 documents is well under 2 MB; anything near this limit is an attack or a fault.
-  THARANIS_MAX_RESPONSE_MB: integer(20, 1, 2_048),
-  ERP_SIM_PORT: integer(8089, 1, 65535),
-})
+    // Tharanis ERP. In development, unset values point at the simulator (`npm run erp:sim`).
+    THARANIS_API_URL: httpUrl,
+    THARANIS_UGYFELKOD: optionalString,
+    THARANIS_CEGKOD: optionalString,
+    THARANIS_API_KEY: optionalString,
+    // Capped below undici's own 300 s header/body timeouts, so ours is the one that fires.
+    THARANIS_TIMEOUT_MS: integer(120_000, 1_000, 290_000),
+    // A page of 200 documents is well under 2 MB; anything near this limit is an attack or a fault.
+    THARANIS_MAX_RESPONSE_MB: integer(20, 1, 2_048),
+    ERP_SIM_PORT: integer(8089, 1, 65535),
+
+    // Sync engine
+    ERP_MAX_CONCURRENCY: integer(4, 1, 64),
+    // Inline mode: run the refresh cron inside the app process (every 5 min, Budapest time).
+    SYNC_CRON: boolean(true),
+    SYNC_PAGE_RETRIES: integer(2, 0, 10),
+    ERP_BREAKER_THRESHOLD: integer(3, 1, 100),
+    ERP_BREAKER_BACKOFF_SECONDS: integer(30, 1, 3_600),
+    ERP_BREAKER_MAX_BACKOFF_SECONDS: integer(900, 1, 86_400),
+    // `npm run hydrate`: pauses (ms) before each retry round of failed partitions.
+    HYDRATE_RETRY_PAUSES_MS: optionalString
+      .refine((value) => value === undefined || /^\d+(,\d+)*$/.test(value), { message: "must be a comma-separated list of milliseconds" })
+      .transform((value) => (value ?? "5000,30000").split(",").map(Number)),
+
+    // Inngest: INNGEST_EVENT_KEY or INNGEST_DEV selects Inngest mode; neither → inline mode
+    // (in-process queue and cron). The signing key lets /api/inngest verify Inngest's calls.
+    INNGEST_EVENT_KEY: optionalString,
+    INNGEST_SIGNING_KEY: optionalString,
+    INNGEST_DEV: optionalString,
+  })
   .superRefine((env, context) => {
+    // Without it the served /api/inngest cannot verify that calls come from Inngest Cloud.
+    if (env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY && !env.INNGEST_DEV) {
+      context.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when INNGEST_EVENT_KEY is set (or set INNGEST_DEV=1)" });
+    }
     if (env.NODE_ENV !== "production") return;
     for (const name of ["THARANIS_API_URL", "THARANIS_UGYFELKOD", "THARANIS_CEGKOD", "THARANIS_API_KEY"] as const) {
       if (!env[name]) context.addIssue({ code: "custom", path: [name], message: "is required in production" });
@@ -67,6 +90,12 @@ const envSchema = z
   });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** Inngest mode when an event key or the dev server is configured; otherwise everything runs in-process. */
+export function jobsMode(env: Env = getEnv()): "inngest" | "inline" {
+  const dev = env.INNGEST_DEV;
+  return env.INNGEST_EVENT_KEY || (dev && dev !== "0" && dev.toLowerCase() !== "false") ? "inngest" : "inline";
+}
 
 export class EnvError extends Error {
   constructor(readonly problems: string[]) {

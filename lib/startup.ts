@@ -1,5 +1,7 @@
 import { getDb, redactUrl } from "@/lib/db";
-import { EnvError, getEnv } from "@/lib/env";
+import { EnvError, getEnv, jobsMode } from "@/lib/env";
+import { getSyncContext } from "@/lib/sync/context";
+import { startInlineCron } from "@/lib/sync/inline-cron";
 
 /**
  * Runs once when a Next.js server process starts (instrumentation.ts): validates
@@ -13,6 +15,14 @@ export async function startServer(): Promise<void> {
     const { source, url } = await getDb();
     const where = source === "embedded" ? `embedded Postgres (${getEnv().EMBEDDED_PG_DIR})` : redactUrl(url);
     console.log(`[startup] database: ${where}`);
+    const mode = jobsMode();
+    if (mode === "inline") {
+      await getSyncContext();
+      if (getEnv().SYNC_CRON) startInlineCron(getSyncContext);
+    }
+    console.log(
+      `[startup] jobs: ${mode === "inngest" ? "Inngest (functions served at /api/inngest)" : `inline queue (ERP_MAX_CONCURRENCY=${getEnv().ERP_MAX_CONCURRENCY})${getEnv().SYNC_CRON ? " + in-process cron" : ""}`}`,
+    );
   } catch (error) {
     const message = error instanceof EnvError || error instanceof Error ? error.message : String(error);
     console.error(`[startup] cannot start: ${message}`);

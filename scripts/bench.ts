@@ -1,11 +1,12 @@
 // npm run bench [-- <suite> ...]: runs benchmarks and prints their figures.
-// Suites: erp (client parse throughput, simulator request rate).
+// Suites: erp (client parse throughput, simulator request rate), hydrate (full history at 300 ms/page).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchErp } from "@/bench/erp";
+import { benchHydrate } from "@/bench/hydrate";
 import { runCli, UsageError } from "./cli-context";
 
-const SUITES = { erp: benchErp } as const;
+const SUITES = { erp: benchErp, hydrate: benchHydrate } as const;
 type Suite = keyof typeof SUITES;
 
 runCli(async () => {

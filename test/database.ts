@@ -1,8 +1,7 @@
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createDatabase, createPool, type Database } from "@/lib/db";
-import { runMigrations } from "@/lib/db/migrate";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/scratch";
 
 export interface TestDatabase {
   name: string;
@@ -19,16 +18,14 @@ export interface TestDatabase {
  */
 export function setupTestDatabase(options: { poolSize?: number } = {}): TestDatabase {
   const handle = {} as TestDatabase;
-  const serverUrl = inject("databaseServerUrl");
+  let scratch: ScratchDatabase | undefined;
 
   beforeAll(async () => {
-    const name = `erp_cache_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(serverUrl, `create database ${name}`);
-    const url = withDatabase(serverUrl, name);
-    await runMigrations(url);
-    const pool = createPool(url, options.poolSize ?? 5);
+    scratch = await createScratchDatabase(inject("databaseServerUrl"));
+    const pool = createPool(scratch.url, options.poolSize ?? 5);
+    const url = scratch.url;
     Object.assign(handle, {
-      name,
+      name: scratch.name,
       url,
       pool,
       db: createDatabase(pool),
@@ -41,26 +38,9 @@ export function setupTestDatabase(options: { poolSize?: number } = {}): TestData
   });
 
   afterAll(async () => {
-    if (!handle.name) return;
-    await handle.pool.end();
-    await adminQuery(serverUrl, `drop database if exists ${handle.name} with (force)`);
+    await handle.pool?.end();
+    await scratch?.drop();
   });
 
   return handle;
-}
-
-export function withDatabase(serverUrl: string, name: string): string {
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }

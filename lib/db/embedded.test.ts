@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "@/test/free-port";
+import { freePort } from "@/lib/db/scratch";
 import { startEmbeddedPostgres } from "./embedded";
 
 const folders: string[] = [];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixture } from "@/test/fixtures";
-import { freePort } from "@/test/free-port";
+import { freePort } from "@/lib/db/scratch";
 import { startStubServer, type StubServer } from "@/test/stub-http-server";
 import { createTharanisClient, type TharanisClient } from "./client";
 import {

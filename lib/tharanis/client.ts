@@ -20,6 +20,11 @@ import type { MappedPage, Page } from "./types";
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /**
+   * Wraps the HTTP exchange alone (not the parsing): a concurrency limit on ERP
+   * calls holds its slot only while the ERP is actually being asked.
+   */
+  aroundCall?: <T>(call: () => Promise<T>) => Promise<T>;
 }
 
 export interface TharanisClient {
@@ -45,11 +50,13 @@ export function createTharanisClient(config: TharanisConfig): TharanisClient {
     const started = performance.now();
     const envelope = buildLekerEnvelope(config.credentials, entity, buildQueryXml(entity, query, page));
     try {
-      const response = await postSoap(config.url, envelope, context, {
-        timeoutMs: config.timeoutMs,
-        maxResponseBytes: config.maxResponseBytes,
-        signal: options.signal,
-      });
+      const call = () =>
+        postSoap(config.url, envelope, context, {
+          timeoutMs: config.timeoutMs,
+          maxResponseBytes: config.maxResponseBytes,
+          signal: options.signal,
+        });
+      const response = await (options.aroundCall ? options.aroundCall(call) : call());
       const mapped = decodeResponse(entity, response.status, response.body, context, secrets) as MappedPage<E> & { documents: number };
       return {
         entity,
@@ -65,22 +72,33 @@ export function createTharanisClient(config: TharanisConfig): TharanisClient {
     }
   }
 
-  async function* readPages<E extends Entity>(entity: E, query: ErpQuery, options: RequestOptions = {}) {
-    let previousFirst: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page += 1) {
-      const result = await fetchPage(entity, query, page, options);
-      const first = result.records[0] ? JSON.stringify(result.records[0]) : undefined;
-      if (first !== undefined && first === previousFirst && !result.last) {
-        throw new TharanisShapeError({ entity, page }, "the ERP answered the same page twice (is `oldal` ignored?)");
-      }
-      previousFirst = first;
-      yield result;
-      if (result.last) return;
-    }
-    throw new TharanisShapeError({ entity, page: MAX_PAGES }, `more than ${MAX_PAGES} pages; giving up`);
-  }
+  return { url: config.url, fetchPage, readPages: (entity, query, options) => paginate(fetchPage, entity, query, options) };
+}
 
-  return { url: config.url, fetchPage, readPages };
+/**
+ * Every page of a query through `fetchPage`, one at a time: the next page is
+ * requested only when the consumer asks, so at most one page is in memory.
+ * Stops after a short or empty page; refuses to loop on an ERP that ignores the page index.
+ */
+export async function* paginate<E extends Entity>(
+  fetchPage: TharanisClient["fetchPage"],
+  entity: E,
+  query: ErpQuery,
+  options: RequestOptions = {},
+): AsyncGenerator<Page<E>, void, undefined> {
+  let previousFirst: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await fetchPage(entity, query, page, options);
+    const first = result.records[0] ? JSON.stringify(result.records[0]) : undefined;
+    if (first !== undefined && first === previousFirst && !result.last) {
+      throw new TharanisShapeError({ entity, page }, "the ERP answered the same page twice (is `oldal` ignored?)");
+    }
+    previousFirst = first;
+    yield result;
+    if (result.last) return;
+  }
+  throw new TharanisShapeError({ entity, page: MAX_PAGES }, `more than ${MAX_PAGES} pages; giving up`);
+
 }
 
 /** HTTP status + body → mapped records, or the matching TharanisError (exported for the benchmark). */
