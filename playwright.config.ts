@@ -5,13 +5,16 @@ import { defineConfig, devices } from "@playwright/test";
 // otherwise Playwright's own browser (`npx playwright install chromium`).
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((path) => existsSync(path));
 const port = Number(process.env.E2E_PORT ?? 3100);
+const simulatorPort = Number(process.env.E2E_SIM_PORT ?? 8190);
 const baseURL = `http://localhost:${port}`;
+// E2E_SERVER=start tests the production build (`npm run build` first); default: next dev.
+const server = process.env.E2E_SERVER === "start" ? "start" : "dev";
 
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   fullyParallel: false,
   workers: 1,
   forbidOnly: true,
@@ -36,20 +39,39 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // The app as a new user runs it: no DATABASE_URL, so an embedded Postgres in a
-    // folder of its own (and a port of its own) that no dev server shares.
-    command: `npx next dev --port ${port}`,
-    url: baseURL,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      DATABASE_URL: "",
-      EMBEDDED_PG_DIR: ".data/postgres-e2e",
-      EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // The ERP: the simulator, a little faster than the real thing so tests stay quick.
+      command: "npx tsx erp-sim/main.ts",
+      url: `http://127.0.0.1:${simulatorPort}/__sim/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ERP_SIM_PORT: String(simulatorPort), ERP_SIM_LATENCY_MS: process.env.E2E_SIM_LATENCY_MS ?? "150" },
     },
-  },
+    {
+      // The app as a new user runs it (no DATABASE_URL → embedded Postgres), inline mode,
+      // starting from an empty cache every run, in a data folder no dev server shares.
+      command: `rm -rf .data/postgres-e2e .data/postgres-e2e.password && npx next ${server} --port ${port}`,
+      url: `${baseURL}/api/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        DATABASE_URL: "",
+        EMBEDDED_PG_DIR: ".data/postgres-e2e",
+        EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
+        THARANIS_API_URL: `http://127.0.0.1:${simulatorPort}/apiv3.php`,
+        THARANIS_UGYFELKOD: "1000",
+        THARANIS_CEGKOD: "demo",
+        THARANIS_API_KEY: "sim-key",
+        SYNC_CRON: "false",
+        INNGEST_DEV: "",
+        INNGEST_EVENT_KEY: "",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+    },
+  ],
 });

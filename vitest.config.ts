@@ -3,7 +3,11 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   resolve: {
-    alias: [{ find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` }],
+    alias: [
+      { find: /^@\//, replacement: `${path.resolve(import.meta.dirname)}/` },
+      // `server-only` throws outside Next's server bundles; tests import lib/data directly.
+      { find: /^server-only$/, replacement: path.resolve(import.meta.dirname, "test/server-only.ts") },
+    ],
   },
   test: {
     include: ["**/*.test.ts"],

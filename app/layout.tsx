@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { GeistSans } from "geist/font/sans";
 import Link from "next/link";
+import { Nav } from "@/components/nav";
+import { Providers } from "@/components/providers";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,15 +14,15 @@ export default function RootLayout({ children }: Readonly<{ children: React.Reac
   return (
     <html lang="en" className={GeistSans.variable}>
       <body>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            ERP cache
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/">Overview</Link>
-          </nav>
-        </header>
-        <main>{children}</main>
+        <Providers>
+          <header className="site-header">
+            <Link href="/" className="brand">
+              ERP cache
+            </Link>
+            <Nav />
+          </header>
+          <main>{children}</main>
+        </Providers>
       </body>
     </html>
   );

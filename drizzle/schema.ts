@@ -9,6 +9,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -158,7 +159,12 @@ export const products = pgTable(
     syncRunId: uuid("sync_run_id").notNull(),
     syncedAt: timestamptz("synced_at").notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("products_sku_key").on(t.sku)],
+  (t) => [
+    uniqueIndex("products_sku_key").on(t.sku),
+    // Substring search over 6,500+ products by name or SKU (pg_trgm, see the migration).
+    index("products_name_trgm_idx").using("gin", sql`${t.name} gin_trgm_ops`),
+    index("products_sku_trgm_idx").using("gin", sql`${t.sku} gin_trgm_ops`),
+  ],
 );
 
 /**
@@ -226,6 +232,44 @@ export const syncRuns = pgTable(
     check("sync_runs_trigger_check", inList("trigger", SYNC_TRIGGERS)),
     check("sync_runs_status_check", inList("status", RUN_STATUSES)),
   ],
+);
+
+/**
+ * Daily rollups of the cached lines, rebuilt for a month in the same
+ * transaction as that month's sweep, so dashboards aggregate a few hundred
+ * rows instead of every invoice line – and always agree with the lines.
+ */
+export const salesDaily = pgTable("sales_daily", {
+  day: date("day", { mode: "string" }).primaryKey(),
+  lines: integer("lines").notNull(),
+  quantity: numeric("quantity").notNull(),
+  netValue: numeric("net_value").notNull(),
+  grossValue: numeric("gross_value").notNull(),
+});
+
+export const salesDailySku = pgTable(
+  "sales_daily_sku",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    sku: text("sku").notNull(),
+    lines: integer("lines").notNull(),
+    quantity: numeric("quantity").notNull(),
+    netValue: numeric("net_value").notNull(),
+    grossValue: numeric("gross_value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sku, t.day] }), index("sales_daily_sku_day_idx").on(t.day)],
+);
+
+export const movementsDaily = pgTable(
+  "movements_daily",
+  {
+    day: date("day", { mode: "string" }).notNull(),
+    movementType: text("movement_type").notNull(),
+    direction: text("direction", { enum: ["in", "out"] }).notNull(),
+    lines: integer("lines").notNull(),
+    quantity: numeric("quantity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.movementType, t.direction] })],
 );
 
 /**

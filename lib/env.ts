@@ -116,6 +116,11 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
+/** Forgets the parsed environment so the next getEnv() reads process.env again (tests). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
 /** The validated environment of this process (parsed once). */
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);

@@ -52,6 +52,15 @@ export function getDb(): Promise<DbHandle> {
   return holder[GLOBAL_KEY];
 }
 
+/** Closes the process-wide database, if open (graceful shutdown, tests). */
+export async function closeDb(): Promise<void> {
+  const pending = (globalThis as GlobalWithDb)[GLOBAL_KEY];
+  if (!pending) return;
+  const handle = await pending.catch(() => undefined);
+  await handle?.close();
+  delete (globalThis as GlobalWithDb)[GLOBAL_KEY];
+}
+
 async function connect(): Promise<DbHandle> {
   const env = getEnv();
   let url = env.DATABASE_URL;

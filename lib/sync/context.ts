@@ -73,3 +73,13 @@ export function getSyncContext(): Promise<SyncContext> {
   });
   return holder[GLOBAL_KEY];
 }
+
+/** Lets queued syncs finish and forgets the process's context (graceful shutdown, tests). */
+export async function closeSyncContext(): Promise<void> {
+  const holder = globalThis as GlobalWithContext;
+  const pending = holder[GLOBAL_KEY];
+  if (!pending) return;
+  const context = await pending.catch(() => undefined);
+  await context?.queue?.idle();
+  delete holder[GLOBAL_KEY];
+}

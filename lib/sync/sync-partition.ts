@@ -5,6 +5,7 @@ import { TharanisError, type DataIssue, type RecordOf, type TharanisClient } fro
 import { breakerSettingsFromEnv, passBreaker, recordErpFailure, recordErpSuccess, type BreakerSettings } from "./breaker";
 import { claimSyncLock, releaseSyncLock } from "./lock";
 import { partitionFor, queryFor, ttlSecondsFor, type Partition } from "./partitions";
+import { rebuildRollups } from "./rollups";
 import { holdLock, naturalKey, sweepPartition, upsertRecords } from "./store";
 import { inlineStepRunner, type StepRunner } from "./steps";
 
@@ -252,7 +253,8 @@ async function sweepAndRelease(pool: pg.Pool, partition: Partition, runId: strin
     await connection.query("begin");
     if (!(await holdLock(connection, partition, runId))) throw new LockLostError(partition, runId);
     const removed = await sweepPartition(connection, partition, runId);
-    // Same transaction: readers never see the sweep without the new freshness, or the reverse.
+    await rebuildRollups(connection, partition);
+    // Same transaction: readers never see the sweep without the new rollups and freshness, or the reverse.
     await releaseSyncLock(connection, { entity: partition.entity, filterHash: partition.filterHash, runId, pages: totals.pages, records: totals.records });
     await connection.query("commit");
     return removed;
