@@ -9,6 +9,8 @@ export interface AppHarness extends SyncHarness {
   /** Waits until every sync the app asked for (after responses) has finished. */
   settle(): Promise<void>;
   /** GET a route handler in-process: `call(GET, "/api/sales?from=…")`. */
+  // The body is whatever JSON the route answered; each test asserts on its shape.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   call(handler: (request: Request) => Promise<Response> | Response, path: string): Promise<{ status: number; body: any }>;
 }
 
