@@ -1,21 +1,42 @@
+import { Suspense } from "react";
 import { connection } from "next/server";
-import { CacheSummaryTable } from "@/components/cache-summary-table";
-import { getCacheSummary } from "@/lib/data/cache-summary";
+import { LiveRefresh } from "@/components/live-refresh";
+import { CacheStatus } from "@/components/overview/cache-status";
+import { MovementsSummary } from "@/components/overview/movements-summary";
+import { RevenueCards } from "@/components/overview/revenue-cards";
+import { StockAlerts } from "@/components/overview/stock-alerts";
+import { TopProducts } from "@/components/overview/top-products";
+import { PanelSkeleton } from "@/components/ui/skeleton";
 
-export default async function HomePage() {
+export default async function OverviewPage() {
   await connection(); // always read the cache at request time
-  const summary = await getCacheSummary();
-  const empty = summary.every((entity) => entity.syncedPartitions === 0);
   return (
     <>
-      <h1>Overview</h1>
-      <section className="card" aria-labelledby="cache-heading">
-        <h2 id="cache-heading">Cache</h2>
-        {empty ? (
-          <p className="empty-state">No data is cached yet. The first sync from the ERP will fill it.</p>
-        ) : null}
-        <CacheSummaryTable summary={summary} />
-      </section>
+      <div className="page-header">
+        <h1>Overview</h1>
+      </div>
+      <LiveRefresh entities={["kimeno_szamla", "raktari_mozgas", "keszlet", "cikk"]} />
+      <div className="stack">
+        <Suspense fallback={<PanelSkeleton title="Revenue this month" height={120} />}>
+          <RevenueCards />
+        </Suspense>
+        <div className="grid grid-2">
+          <Suspense fallback={<PanelSkeleton title="Top 10 products this month" height={360} />}>
+            <TopProducts />
+          </Suspense>
+          <div className="stack">
+            <Suspense fallback={<PanelSkeleton title="Out of stock or low" height={200} />}>
+              <StockAlerts />
+            </Suspense>
+            <Suspense fallback={<PanelSkeleton title="Warehouse movements this month" height={100} />}>
+              <MovementsSummary />
+            </Suspense>
+          </div>
+        </div>
+        <Suspense fallback={<PanelSkeleton title="Data freshness" height={160} />}>
+          <CacheStatus />
+        </Suspense>
+      </div>
     </>
   );
 }

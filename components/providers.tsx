@@ -1,10 +1,10 @@
 "use client";
 
 import { QueryClient, QueryClientProvider, useQueryClient, type Query } from "@tanstack/react-query";
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { WithFreshness } from "@/lib/data/contracts";
 
-interface SyncEvent {
+export interface SyncEvent {
   entity: string;
   partition: string;
   status: string;
@@ -12,10 +12,30 @@ interface SyncEvent {
 
 type StreamState = "connecting" | "live" | "offline";
 const StreamStateContext = createContext<StreamState>("connecting");
+const SyncEventsContext = createContext<EventTarget | null>(null);
 
 /** Whether the live-update stream is connected (for a small indicator). */
 export function useLiveUpdates(): StreamState {
   return useContext(StreamStateContext);
+}
+
+/**
+ * Calls `onEvent` for every partition state change the stream reports – for
+ * views rendered on the server, which refresh themselves (router.refresh)
+ * instead of refetching a query.
+ */
+export function useSyncEvents(onEvent: (event: SyncEvent) => void): void {
+  const target = useContext(SyncEventsContext);
+  const handler = useRef(onEvent);
+  useEffect(() => {
+    handler.current = onEvent;
+  });
+  useEffect(() => {
+    if (!target) return;
+    const listener = (event: Event) => handler.current((event as CustomEvent<SyncEvent>).detail);
+    target.addEventListener("sync", listener);
+    return () => target.removeEventListener("sync", listener);
+  }, [target]);
 }
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -49,6 +69,7 @@ function covers(query: Query, event: SyncEvent): boolean {
 function SyncStream({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<StreamState>("connecting");
+  const [events] = useState(() => new EventTarget());
 
   useEffect(() => {
     const source = new EventSource("/api/freshness/stream");
@@ -70,9 +91,14 @@ function SyncStream({ children }: { children: ReactNode }) {
         return;
       }
       void queryClient.invalidateQueries({ predicate: (query) => covers(query, event) });
+      events.dispatchEvent(new CustomEvent("sync", { detail: event }));
     });
     return () => source.close();
-  }, [queryClient]);
+  }, [queryClient, events]);
 
-  return <StreamStateContext.Provider value={state}>{children}</StreamStateContext.Provider>;
+  return (
+    <StreamStateContext.Provider value={state}>
+      <SyncEventsContext.Provider value={events}>{children}</SyncEventsContext.Provider>
+    </StreamStateContext.Provider>
+  );
 }

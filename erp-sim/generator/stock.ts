@@ -17,6 +17,9 @@ export interface StockRow {
 
 /** Main warehouse (1) carries nearly everything, the others most things. */
 const CARRY_PROBABILITY = [0.99, 0.93, 0.93, 0.93, 0.93, 0.93];
+/** A few products are sold out everywhere, a few more nearly so: dashboards need both to show. */
+const SOLD_OUT_SHARE = 0.03;
+const SCARCE_SHARE = 0.05;
 
 export function stockBucket(now: Date): number {
   return Math.floor(now.getTime() / STOCK_BUCKET_MS);
@@ -26,6 +29,13 @@ export function generateStock(seed: number, bucket: number): StockRow[] {
   return catalogFor(seed).products.map((product) => {
     const random = randomFor(seed, "keszlet/base", product.index);
     const measured = isMeasuredUnit(product.unit);
+    const profile = randomFor(seed, "keszlet/profile", product.index);
+    const scarcity = profile.next();
+    if (scarcity < SOLD_OUT_SHARE) return { sku: product.sku, available: Array.from({ length: WAREHOUSE_COUNT }, () => 0) };
+    if (scarcity < SOLD_OUT_SHARE + SCARCE_SHARE) {
+      // Only the main warehouse has a little left.
+      return { sku: product.sku, available: [profile.int(1, 8) * 100, 0, 0, 0, 0, 0] };
+    }
     const available: Array<number | undefined> = [];
     for (let warehouse = 0; warehouse < WAREHOUSE_COUNT; warehouse++) {
       const carried = random.chance(CARRY_PROBABILITY[warehouse] ?? 0.93);

@@ -123,3 +123,42 @@ export interface ApiError {
   /** The offending query parameter, for 400s. */
   parameter?: string;
 }
+
+export interface PeriodSums {
+  from: string;
+  to: string;
+  gross: string;
+  net: string;
+  lines: number;
+}
+
+/** Overview: this month so far against the same days of last month and of the same month last year. */
+export interface RevenueOverview extends WithFreshness {
+  today: string;
+  current: PeriodSums;
+  previousMonth: PeriodSums;
+  previousYear: PeriodSums;
+}
+
+export interface TopProductsOverview extends WithFreshness {
+  from: string;
+  to: string;
+  products: Array<{ sku: string; name: string | null; gross: string; net: string; quantity: string }>;
+}
+
+export interface StockAlertsOverview extends WithFreshness {
+  threshold: number;
+  products: number;
+  outOfStock: number;
+  low: number;
+  /** The lowest totals first. */
+  lowest: Array<{ sku: string; name: string | null; total: string }>;
+}
+
+export interface MovementsOverview extends WithFreshness {
+  from: string;
+  to: string;
+  in: string;
+  out: string;
+  lines: number;
+}
