@@ -83,10 +83,6 @@ const envSchema = z
     if (env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY && !env.INNGEST_DEV) {
       context.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when INNGEST_EVENT_KEY is set (or set INNGEST_DEV=1)" });
     }
-    if (env.NODE_ENV !== "production") return;
-    for (const name of ["THARANIS_API_URL", "THARANIS_UGYFELKOD", "THARANIS_CEGKOD", "THARANIS_API_KEY"] as const) {
-      if (!env[name]) context.addIssue({ code: "custom", path: [name], message: "is required in production" });
-    }
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -115,6 +111,19 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 }
 
 let cached: Env | undefined;
+
+const PRODUCTION_REQUIRED = ["THARANIS_API_URL", "THARANIS_UGYFELKOD", "THARANIS_CEGKOD", "THARANIS_API_KEY"] as const;
+
+/**
+ * In production the ERP settings have no development defaults. Checked when a
+ * server starts and when the ERP client is built – not by every getEnv(), so
+ * that `next build` needs no secrets.
+ */
+export function requireProductionSettings(env: Env = getEnv()): void {
+  if (env.NODE_ENV !== "production") return;
+  const missing = PRODUCTION_REQUIRED.filter((name) => !env[name]);
+  if (missing.length) throw new EnvError(missing.map((name) => `${name}: is required in production`));
+}
 
 /** Forgets the parsed environment so the next getEnv() reads process.env again (tests). */
 export function resetEnvCache(): void {

@@ -1,5 +1,5 @@
 import { getDb, redactUrl } from "@/lib/db";
-import { EnvError, getEnv, jobsMode } from "@/lib/env";
+import { EnvError, getEnv, jobsMode, requireProductionSettings } from "@/lib/env";
 import { getSyncContext } from "@/lib/sync/context";
 import { startInlineCron } from "@/lib/sync/inline-cron";
 
@@ -11,7 +11,7 @@ import { startInlineCron } from "@/lib/sync/inline-cron";
  */
 export async function startServer(): Promise<void> {
   try {
-    getEnv();
+    requireProductionSettings(getEnv());
     const { source, url } = await getDb();
     const where = source === "embedded" ? `embedded Postgres (${getEnv().EMBEDDED_PG_DIR})` : redactUrl(url);
     console.log(`[startup] database: ${where}`);

@@ -1,12 +1,14 @@
 // npm run bench [-- <suite> ...]: runs benchmarks and prints their figures.
-// Suites: erp (client parse throughput, simulator request rate), hydrate (full history at 300 ms/page).
+// Suites: erp (client parse throughput, simulator request rate), hydrate (full history at 300 ms/page),
+// read (API latency vs a trivial route, first paint, first-load JS, on a production build).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { benchErp } from "@/bench/erp";
 import { benchHydrate } from "@/bench/hydrate";
+import { benchRead } from "@/bench/read";
 import { runCli, UsageError } from "./cli-context";
 
-const SUITES = { erp: benchErp, hydrate: benchHydrate } as const;
+const SUITES = { erp: benchErp, hydrate: benchHydrate, read: benchRead } as const;
 type Suite = keyof typeof SUITES;
 
 runCli(async () => {

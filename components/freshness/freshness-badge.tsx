@@ -37,7 +37,7 @@ function summary(freshness: FreshnessDTO, now: number): { tone: string; text: st
     case "erp-unavailable":
       return { tone: "bad", text: freshness.cached > 0 ? "ERP unavailable – showing cached data" : "ERP unavailable" };
     case "never":
-      return { tone: "info", text: "loading from the ERP…" };
+      return { tone: "info", text: freshness.cached > 0 ? "partly cached – loading the rest from the ERP…" : "loading from the ERP…" };
     case "error":
       return { tone: "bad", text: syncing ? "refresh failed – retrying…" : "refresh failed – showing cached data" };
     case "syncing":
@@ -58,7 +58,7 @@ function details(freshness: FreshnessDTO, now: number): string[] {
   const syncing = byState("syncing");
   if (syncing.length) lines.push(`${list(syncing)} refreshing`);
   const never = byState("never");
-  if (never.length) lines.push(`${list(never)} not cached yet`);
+  if (never.length) lines.push(`${list(never)} not cached yet – ${freshness.partitions.some((p) => p.state === "never" && p.syncing) ? "loading from the ERP" : "requested from the ERP"}`);
   const stale = byState("stale");
   if (stale.length) lines.push(`${list(stale)} out of date`);
   for (const failed of freshness.partitions.filter((p) => p.state === "error")) {

@@ -13,6 +13,7 @@ export interface PartitionFreshnessDTO {
   entity: Entity;
   partition: string;
   state: PartitionState;
+  syncing: boolean;
   lastSyncedAt: string | null;
   lastError: string | null;
   lastErrorAt: string | null;
@@ -65,8 +66,8 @@ export interface SalesResponse extends WithFreshness {
   metric: SalesMetric;
   compare: "none" | "yoy";
   series: Series[];
-  /** Per series over the whole range: exact sums (avg_gross_price: gross ÷ quantity). */
-  totals: Array<{ key: string; label: string; value: string | null; quantity: string; net: string; gross: string; lines: number }>;
+  /** Per series over the whole range: exact sums (avg_gross_price: gross ÷ quantity); `previous` with compare=yoy. */
+  totals: Array<{ key: string; label: string; value: string | null; previous?: string | null; quantity: string; net: string; gross: string; lines: number }>;
 }
 
 export interface ProductHit {
@@ -78,7 +79,8 @@ export interface ProductHit {
   active: boolean;
 }
 
-export interface ProductSearchResponse {
+/** With the freshness of the product list (`cikk`), so a search refetches when it is synced. */
+export interface ProductSearchResponse extends WithFreshness {
   products: ProductHit[];
 }
 
@@ -107,6 +109,8 @@ export interface MovementSeries {
   movementType: string;
   direction: "in" | "out";
   points: Array<{ period: string; quantity: string; lines: number }>;
+  /** Over the whole range (summed in Postgres, for the table's totals row). */
+  total: { quantity: string; lines: number };
 }
 
 export interface MovementsResponse extends WithFreshness {
@@ -114,6 +118,8 @@ export interface MovementsResponse extends WithFreshness {
   to: string;
   granularity: Granularity;
   sku: string | null;
+  /** The product's name when `sku` is given and the product master knows it. */
+  productName: string | null;
   series: MovementSeries[];
   totals: { in: string; out: string; lines: number };
 }

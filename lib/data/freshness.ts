@@ -41,6 +41,7 @@ export function toFreshnessDTO(freshness: Freshness): FreshnessDTO {
       entity: p.entity,
       partition: p.partition,
       state: p.state,
+      syncing: p.syncing,
       lastSyncedAt: iso(p.lastSyncedAt),
       lastError: p.lastError,
       lastErrorAt: iso(p.lastErrorAt),

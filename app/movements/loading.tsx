@@ -1,0 +1,5 @@
+import { MovementsSkeleton } from "@/components/movements/movements-skeleton";
+
+export default function MovementsLoading() {
+  return <MovementsSkeleton />;
+}
