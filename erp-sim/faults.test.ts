@@ -4,8 +4,9 @@ import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "./server";
 import { faultOf, lekerEnvelope, postSoap, queryXml, readAnswer, startTestSimulator } from "./test-helpers";
+import { FIXTURES_DIR } from "@/test/tharanis-fixtures";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/tharanis/fixtures");
+const FIXTURES = FIXTURES_DIR;
 const MONTH: Array<[string, string, string]> = [
   ["teljdat", ">=", "2025.03.01"],
   ["teljdat", "<=", "2025.03.31"],

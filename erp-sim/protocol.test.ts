@@ -8,8 +8,9 @@ import { parseLekerCall } from "./protocol/request";
 import { escapeEnvelopeText, escapeValue, soapEnvelope, soapFault, soapSuccessEnvelope, successDocument } from "./protocol/response";
 import { ClientFault } from "./protocol/xml-parser";
 import { lekerEnvelope, queryXml } from "./test-helpers";
+import { FIXTURES_DIR } from "@/test/tharanis-fixtures";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/tharanis/fixtures");
+const FIXTURES = FIXTURES_DIR;
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), "utf8");
 
 /** The inner document of a fixture answer, decoded by an independent parser. */

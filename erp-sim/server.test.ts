@@ -3,8 +3,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "./server";
 import { CREDENTIALS, faultOf, lekerEnvelope, postSoap, queryXml, readAnswer, SimClient, startTestSimulator, type InvoiceElem, type MovementElem } from "./test-helpers";
+import { FIXTURES_DIR } from "@/test/tharanis-fixtures";
 
-const FIXTURES = path.resolve(process.cwd(), "../shared/tharanis/fixtures");
+const FIXTURES = FIXTURES_DIR;
 const NOW = "2026-12-03T12:00:00Z";
 
 let sim: RunningSimulator;

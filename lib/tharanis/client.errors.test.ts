@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture } from "@/test/fixtures";
+import { fixture } from "@/test/tharanis-fixtures";
 import { freePort } from "@/lib/db/scratch";
 import { startStubServer, type StubServer } from "@/test/stub-http-server";
 import { createTharanisClient, type TharanisClient } from "./client";

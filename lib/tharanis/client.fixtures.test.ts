@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixture, fixtureQuery, FIXTURE_NAMES, type FixtureName } from "@/test/fixtures";
+import { fixture, fixtureQuery, FIXTURE_NAMES, type FixtureName } from "@/test/tharanis-fixtures";
 import { startStubServer, type StubServer } from "@/test/stub-http-server";
 import { createTharanisClient, type TharanisClient } from "./client";
 import { TharanisAuthError, TharanisSoapFaultError } from "./errors";

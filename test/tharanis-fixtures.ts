@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-/** The genuine captured Tharanis request/response pairs (../shared/tharanis/fixtures). */
-export const FIXTURES_DIR = path.resolve(import.meta.dirname, "../../shared/tharanis/fixtures");
+/** The genuine captured Tharanis request/response pairs (copied from the brief; see the folder's README). */
+export const FIXTURES_DIR = path.resolve(import.meta.dirname, "fixtures/tharanis");
 
 export const FIXTURE_NAMES = [
   "auth-error",
