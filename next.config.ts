@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // `next dev` would otherwise write AGENTS.md into the working tree on every start.
   agentRules: false,
-  experimental: { agentUpgrade: false },
+  // authInterrupts: forbidden() in requireAdmin() renders app/forbidden.tsx with a 403.
+  experimental: { agentUpgrade: false, authInterrupts: true },
 };
 
 export default nextConfig;

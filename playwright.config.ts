@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { ADMIN_STATE, E2E_ADMIN } from "./e2e/credentials";
 
 // Debian's Chromium when installed (machines without Playwright's browser download);
 // otherwise Playwright's own browser (`npx playwright install chromium`).
@@ -11,6 +12,8 @@ const baseURL = `http://localhost:${port}`;
 const server = process.env.E2E_SERVER === "start" ? "start" : "dev";
 // Separate folders and ports let several e2e runs share one checkout (E2E_* variables).
 const dataDir = process.env.E2E_PG_DIR ?? ".data/postgres-e2e";
+// Specs that fill the cache (hydrating, calling every API): they run after the dashboards.
+const LATE_SPECS = /(auth|auth-matrix|hydration)\.spec\.ts/;
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,17 +31,21 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs in as the admin the app creates from ADMIN_EMAIL / ADMIN_PASSWORD (below) and saves the cookie.
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: chromium() },
     {
+      // The dashboards, signed in as the admin; they expect the empty cache the app starts with.
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: systemChromium
-          ? {
-              executablePath: systemChromium,
-              args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
-            }
-          : {},
-      },
+      dependencies: ["setup"],
+      testIgnore: LATE_SPECS,
+      use: { ...chromium(), storageState: ADMIN_STATE },
+    },
+    {
+      // Sign-in, the auth matrix and the hydration console fill the cache: so they run last.
+      name: "admin",
+      dependencies: ["chromium"],
+      testMatch: LATE_SPECS,
+      use: { ...chromium(), storageState: ADMIN_STATE },
     },
   ],
   webServer: [
@@ -73,7 +80,26 @@ export default defineConfig({
         INNGEST_DEV: "",
         INNGEST_EVENT_KEY: "",
         NEXT_TELEMETRY_DISABLED: "1",
+        // Sign-in: the first admin, a fixed secret (E2E_SERVER=start runs in production mode,
+        // which requires one) and the app's own origin, so cookies and origin checks fit.
+        ADMIN_EMAIL: E2E_ADMIN.email,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+        BETTER_AUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+        BETTER_AUTH_URL: baseURL,
       },
     },
   ],
 });
+
+/** Desktop Chrome: Debian's Chromium when installed, else Playwright's. */
+function chromium() {
+  return {
+    ...devices["Desktop Chrome"],
+    launchOptions: systemChromium
+      ? {
+          executablePath: systemChromium,
+          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage"],
+        }
+      : {},
+  };
+}

@@ -1,21 +1,21 @@
 import { Suspense } from "react";
 import { connection } from "next/server";
-import { LiveRefresh } from "@/components/live-refresh";
 import { CacheStatus } from "@/components/overview/cache-status";
 import { MovementsSummary } from "@/components/overview/movements-summary";
 import { RevenueCards } from "@/components/overview/revenue-cards";
 import { StockAlerts } from "@/components/overview/stock-alerts";
 import { TopProducts } from "@/components/overview/top-products";
 import { PanelSkeleton } from "@/components/ui/skeleton";
+import { requireUser } from "@/lib/auth/guards";
 
 export default async function OverviewPage() {
+  await requireUser();
   await connection(); // always read the cache at request time
   return (
     <>
       <div className="page-header">
         <h1>Overview</h1>
       </div>
-      <LiveRefresh entities={["kimeno_szamla", "raktari_mozgas", "keszlet", "cikk"]} />
       <div className="stack">
         <Suspense fallback={<PanelSkeleton title="Revenue this month" height={120} />}>
           <RevenueCards />

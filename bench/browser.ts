@@ -17,10 +17,17 @@ export interface PageLoad {
   scriptDecodedBytes: number;
 }
 
-/** Loads `url` in a fresh browser context (cold cache) and reads the paint and resource timings. */
-export async function measurePageLoad(browser: Browser, url: string): Promise<PageLoad> {
+/**
+ * Loads `url` in a fresh browser context (cold cache) and reads the paint and
+ * resource timings. `cookie` (`name=value`): the session, so the page itself is measured, not /sign-in.
+ */
+export async function measurePageLoad(browser: Browser, url: string, cookie?: string): Promise<PageLoad> {
   const context = await browser.newContext();
   try {
+    if (cookie) {
+      const [name, ...value] = cookie.split("=");
+      await context.addCookies([{ name: name!, value: value.join("="), url: new URL(url).origin, httpOnly: true, sameSite: "Lax" }]);
+    }
     const page = await context.newPage();
     await page.goto(url, { waitUntil: "networkidle" });
     return await page.evaluate(() => {

@@ -9,15 +9,23 @@ const LINKS = [
   { href: "/sales", label: "Sales" },
   { href: "/inventory", label: "Stock" },
   { href: "/movements", label: "Movements" },
-] as const;
+];
 
-export function Nav() {
+/** Pages only admins may open; shown to admins only (the pages check the role themselves). */
+const ADMIN_LINKS = [
+  { href: "/admin/hydration", label: "Hydration" },
+  { href: "/admin/syncs", label: "Sync history" },
+  { href: "/admin/users", label: "Users" },
+];
+
+export function Nav({ isAdmin = false }: { isAdmin?: boolean }) {
   const pathname = usePathname();
   const live = useLiveUpdates();
+  const links = isAdmin ? [...LINKS, ...ADMIN_LINKS] : LINKS;
   return (
     <>
       <nav aria-label="Main">
-        {LINKS.map((link) => {
+        {links.map((link) => {
           const current = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
           return (
             <Link key={link.href} href={link.href} aria-current={current ? "page" : undefined}>

@@ -24,21 +24,27 @@ export function useLiveUpdates(): StreamState {
  * views rendered on the server, which refresh themselves (router.refresh)
  * instead of refetching a query.
  */
-export function useSyncEvents(onEvent: (event: SyncEvent) => void): void {
+export function useSyncEvents(onEvent: (event: SyncEvent) => void, onConnected?: () => void): void {
   const target = useContext(SyncEventsContext);
-  const handler = useRef(onEvent);
+  const handlers = useRef({ onEvent, onConnected });
   useEffect(() => {
-    handler.current = onEvent;
+    handlers.current = { onEvent, onConnected };
   });
   useEffect(() => {
     if (!target) return;
-    const listener = (event: Event) => handler.current((event as CustomEvent<SyncEvent>).detail);
-    target.addEventListener("sync", listener);
-    return () => target.removeEventListener("sync", listener);
+    const sync = (event: Event) => handlers.current.onEvent((event as CustomEvent<SyncEvent>).detail);
+    const connected = () => handlers.current.onConnected?.();
+    target.addEventListener("sync", sync);
+    target.addEventListener("connected", connected);
+    return () => {
+      target.removeEventListener("sync", sync);
+      target.removeEventListener("connected", connected);
+    };
   }, [target]);
 }
 
-export function Providers({ children }: { children: ReactNode }) {
+/** `live`: open the live-update stream (it needs a signed-in user; the sign-in page has none). */
+export function Providers({ children, live = true }: { children: ReactNode; live?: boolean }) {
   const [client] = useState(
     () =>
       new QueryClient({
@@ -49,9 +55,15 @@ export function Providers({ children }: { children: ReactNode }) {
   );
   return (
     <QueryClientProvider client={client}>
-      <SyncStream>{children}</SyncStream>
+      <SyncStream enabled={live}>{children}</SyncStream>
     </QueryClientProvider>
   );
+}
+
+/** A query whose last answer was not fresh yet. */
+function awaitingData(query: Query): boolean {
+  const data = query.state.data as Partial<WithFreshness> | undefined;
+  return Boolean(data?.freshness && data.freshness.state !== "fresh");
 }
 
 /** Does a query's last answer show data of the partition that just changed? */
@@ -66,17 +78,22 @@ function covers(query: Query, event: SyncEvent): boolean {
  * a sync starts, and new data appears without a reload when it ends. After a
  * lost connection everything is refetched (changes may have been missed).
  */
-function SyncStream({ children }: { children: ReactNode }) {
+function SyncStream({ children, enabled }: { children: ReactNode; enabled: boolean }) {
   const queryClient = useQueryClient();
   const [state, setState] = useState<StreamState>("connecting");
   const [events] = useState(() => new EventTarget());
 
   useEffect(() => {
+    if (!enabled) return;
     const source = new EventSource("/api/freshness/stream");
     let wasOffline = false;
     source.onopen = () => {
       setState("live");
-      if (wasOffline) void queryClient.invalidateQueries();
+      // Changes before this moment were not heard: after a lost connection refetch
+      // everything; on the first connection whatever was still waiting for data
+      // (its sync may have finished while the page was loading).
+      void queryClient.invalidateQueries(wasOffline ? undefined : { predicate: awaitingData });
+      events.dispatchEvent(new CustomEvent("connected", { detail: { reconnected: wasOffline } }));
       wasOffline = false;
     };
     source.onerror = () => {
@@ -94,7 +111,7 @@ function SyncStream({ children }: { children: ReactNode }) {
       events.dispatchEvent(new CustomEvent("sync", { detail: event }));
     });
     return () => source.close();
-  }, [queryClient, events]);
+  }, [queryClient, events, enabled]);
 
   return (
     <StreamStateContext.Provider value={state}>

@@ -15,6 +15,8 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+// Relative, not "@/": drizzle-kit loads this file without the app's path aliases.
+import { USER_ROLES, type UserRole } from "../lib/auth/roles";
 
 /**
  * The cache schema. Money and quantities are unconstrained `numeric` so that
@@ -321,6 +323,130 @@ export const hydrations = pgTable(
   ],
 );
 
+// --- Sign-in (better-auth, through its Drizzle adapter) ----------------------------------
+// The adapter addresses these tables by model name (user, session, account, verification,
+// rateLimit: see lib/auth/instance.ts) and their columns by property name, so the property
+// names are better-auth's field names and must not be renamed; the SQL names are ours.
+
+export { USER_ROLES, type UserRole };
+
+/** People who may sign in. `role`, `banned`, `ban_*` belong to better-auth's admin plugin. */
+export const authUsers = pgTable(
+  "auth_users",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    // better-auth stores addresses lower-cased.
+    email: text("email").notNull(),
+    emailVerified: boolean("email_verified").notNull().default(false),
+    image: text("image"),
+    role: text("role", { enum: USER_ROLES }).notNull().default("viewer"),
+    banned: boolean("banned").notNull().default(false),
+    banReason: text("ban_reason"),
+    banExpires: timestamptz("ban_expires"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at")
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [uniqueIndex("auth_users_email_key").on(t.email), check("auth_users_role_check", inList("role", USER_ROLES))],
+);
+
+/** Signed-in sessions; the cookie carries `token`. Signing out deletes the row. */
+export const authSessions = pgTable(
+  "auth_sessions",
+  {
+    id: text("id").primaryKey(),
+    token: text("token").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    expiresAt: timestamptz("expires_at").notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    impersonatedBy: text("impersonated_by"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at")
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [uniqueIndex("auth_sessions_token_key").on(t.token), index("auth_sessions_user_id_idx").on(t.userId)],
+);
+
+/** How a user signs in; for email + password, provider `credential` with the password hash. */
+export const authAccounts = pgTable(
+  "auth_accounts",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    providerId: text("provider_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => authUsers.id, { onDelete: "cascade" }),
+    accessToken: text("access_token"),
+    refreshToken: text("refresh_token"),
+    idToken: text("id_token"),
+    accessTokenExpiresAt: timestamptz("access_token_expires_at"),
+    refreshTokenExpiresAt: timestamptz("refresh_token_expires_at"),
+    scope: text("scope"),
+    password: text("password"),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at")
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [index("auth_accounts_user_id_idx").on(t.userId)],
+);
+
+/** better-auth's one-time values (verification and reset tokens); unused by email + password sign-in today. */
+export const authVerifications = pgTable(
+  "auth_verifications",
+  {
+    id: text("id").primaryKey(),
+    identifier: text("identifier").notNull(),
+    value: text("value").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at")
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [index("auth_verifications_identifier_idx").on(t.identifier)],
+);
+
+/** better-auth's request counters per client IP and auth path, shared by every app instance. */
+export const authRateLimits = pgTable(
+  "auth_rate_limits",
+  {
+    id: text("id").primaryKey(),
+    key: text("key").notNull(),
+    count: integer("count").notNull(),
+    // Milliseconds since the epoch: better-auth's format for this field.
+    lastRequest: bigint("last_request", { mode: "number" }).notNull(),
+  },
+  (t) => [uniqueIndex("auth_rate_limits_key_key").on(t.key)],
+);
+
+/**
+ * Failed sign-ins per email address (lib/auth/email-limit.ts), counted whether or
+ * not the address belongs to a user, so a lock-out reveals nothing. Attempts are
+ * counted as they start (a concurrent burst cannot slip past the limit); a
+ * successful sign-in deletes the row.
+ */
+export const authSignInFailures = pgTable(
+  "auth_sign_in_failures",
+  {
+    email: text("email").primaryKey(),
+    failures: integer("failures").notNull(),
+    windowStartedAt: timestamptz("window_started_at").notNull().defaultNow(),
+  },
+  (t) => [index("auth_sign_in_failures_window_idx").on(t.windowStartedAt), check("auth_sign_in_failures_positive", sql`${t.failures} > 0`)],
+);
+
 export type SalesInvoiceLine = typeof salesInvoiceLines.$inferSelect;
 export type NewSalesInvoiceLine = typeof salesInvoiceLines.$inferInsert;
 export type WarehouseMovement = typeof warehouseMovements.$inferSelect;
@@ -334,3 +460,4 @@ export type SyncMetadata = typeof syncMetadata.$inferSelect;
 export type SyncRun = typeof syncRuns.$inferSelect;
 export type ErpHealth = typeof erpHealth.$inferSelect;
 export type Hydration = typeof hydrations.$inferSelect;
+export type AuthUser = typeof authUsers.$inferSelect;

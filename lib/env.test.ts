@@ -49,6 +49,24 @@ describe("parseEnv – Tharanis", () => {
   });
 });
 
+describe("parseEnv – sign-in", () => {
+  const erp = { THARANIS_API_URL: "https://login.tharanis.hu/apiv3.php", THARANIS_UGYFELKOD: "1", THARANIS_CEGKOD: "c", THARANIS_API_KEY: "k" };
+
+  it("requires BETTER_AUTH_SECRET of a production server, not of the ERP client (CLIs)", () => {
+    const env = parseEnv({ NODE_ENV: "production", ...erp });
+    expect(() => requireProductionSettings(env)).toThrow(/BETTER_AUTH_SECRET: is required in production/);
+    expect(() => requireProductionSettings(env, "erp")).not.toThrow();
+    expect(() => requireProductionSettings(parseEnv({ NODE_ENV: "production", ...erp, BETTER_AUTH_SECRET: "s".repeat(32) }))).not.toThrow();
+  });
+
+  it("has limits that tests can tighten, with sane defaults", () => {
+    expect(parseEnv({})).toMatchObject({ AUTH_SIGN_IN_IP_MAX: 20, AUTH_SIGN_IN_IP_WINDOW_SECONDS: 60, AUTH_SIGN_IN_EMAIL_MAX_FAILURES: 5, AUTH_SIGN_IN_EMAIL_WINDOW_SECONDS: 900 });
+    expect(parseEnv({ AUTH_SIGN_IN_EMAIL_MAX_FAILURES: "2" }).AUTH_SIGN_IN_EMAIL_MAX_FAILURES).toBe(2);
+    expect(() => parseEnv({ AUTH_SIGN_IN_IP_MAX: "0" })).toThrow(/AUTH_SIGN_IN_IP_MAX: must be between 1/);
+    expect(() => parseEnv({ BETTER_AUTH_URL: "localhost:3000" })).toThrow(/BETTER_AUTH_URL: must be an http/);
+  });
+});
+
 describe("parseEnv – Inngest", () => {
   it("needs the signing key with an event key, unless a dev server is used", () => {
     expect(() => parseEnv({ INNGEST_EVENT_KEY: "evt" })).toThrow(/INNGEST_SIGNING_KEY: is required when INNGEST_EVENT_KEY is set/);

@@ -29,6 +29,11 @@ function integer(defaultValue: number, min: number, max: number) {
     .refine((value) => value >= min && value <= max, { message: `must be between ${min} and ${max}` });
 }
 
+// The check better-auth applies to every address (zod's email format), so a valid ADMIN_EMAIL can sign in.
+const emailAddress = optionalString.refine((value) => value === undefined || z.email().safeParse(value).success, {
+  message: "must be an email address (name@example.com)",
+});
+
 function boolean(defaultValue: boolean | undefined) {
   return optionalString
     .refine((value) => value === undefined || /^(1|0|true|false|yes|no)$/i.test(value), {
@@ -77,8 +82,31 @@ const envSchema = z
     INNGEST_EVENT_KEY: optionalString,
     INNGEST_SIGNING_KEY: optionalString,
     INNGEST_DEV: optionalString,
+
+    // Sign-in (better-auth). The secret signs session cookies: required in production; in
+    // development one is generated into .data/auth-secret. The URL is the app's public origin.
+    BETTER_AUTH_SECRET: optionalString.refine((value) => value === undefined || value.length >= 32, {
+      message: "must be at least 32 characters (openssl rand -base64 32)",
+    }),
+    BETTER_AUTH_URL: httpUrl,
+    // The first admin, created at start-up when no user has this address. The password is
+    // never logged, and never overwrites the password of an existing user.
+    ADMIN_EMAIL: emailAddress,
+    ADMIN_PASSWORD: optionalString.refine((value) => value === undefined || (value.length >= 10 && value.length <= 128), {
+      message: "must be 10 to 128 characters long",
+    }),
+    // Sign-in limits: attempts per client IP (better-auth's limiter, stored in Postgres so every
+    // app instance counts together) and failed attempts per email address.
+    AUTH_SIGN_IN_IP_MAX: integer(20, 1, 100_000),
+    AUTH_SIGN_IN_IP_WINDOW_SECONDS: integer(60, 1, 86_400),
+    AUTH_SIGN_IN_EMAIL_MAX_FAILURES: integer(5, 1, 100_000),
+    AUTH_SIGN_IN_EMAIL_WINDOW_SECONDS: integer(900, 1, 86_400),
   })
   .superRefine((env, context) => {
+    if (Boolean(env.ADMIN_EMAIL) !== Boolean(env.ADMIN_PASSWORD)) {
+      const missing = env.ADMIN_EMAIL ? "ADMIN_PASSWORD" : "ADMIN_EMAIL";
+      context.addIssue({ code: "custom", path: [missing], message: "is required when the other of ADMIN_EMAIL / ADMIN_PASSWORD is set" });
+    }
     // Without it the served /api/inngest cannot verify that calls come from Inngest Cloud.
     if (env.INNGEST_EVENT_KEY && !env.INNGEST_SIGNING_KEY && !env.INNGEST_DEV) {
       context.addIssue({ code: "custom", path: ["INNGEST_SIGNING_KEY"], message: "is required when INNGEST_EVENT_KEY is set (or set INNGEST_DEV=1)" });
@@ -112,16 +140,22 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 
 let cached: Env | undefined;
 
-const PRODUCTION_REQUIRED = ["THARANIS_API_URL", "THARANIS_UGYFELKOD", "THARANIS_CEGKOD", "THARANIS_API_KEY"] as const;
+const ERP_SETTINGS = ["THARANIS_API_URL", "THARANIS_UGYFELKOD", "THARANIS_CEGKOD", "THARANIS_API_KEY"] as const;
+const PRODUCTION_REQUIRED = {
+  /** What the ERP client needs (the CLIs too). */
+  erp: ERP_SETTINGS,
+  /** What a web server needs: the ERP, and the secret that signs session cookies. */
+  server: [...ERP_SETTINGS, "BETTER_AUTH_SECRET"],
+} as const;
 
 /**
- * In production the ERP settings have no development defaults. Checked when a
- * server starts and when the ERP client is built – not by every getEnv(), so
- * that `next build` needs no secrets.
+ * In production these settings have no development defaults. Checked when a
+ * server starts (`server`) and when the ERP client is built (`erp`) – not by
+ * every getEnv(), so that `next build` needs no secrets.
  */
-export function requireProductionSettings(env: Env = getEnv()): void {
+export function requireProductionSettings(env: Env = getEnv(), scope: keyof typeof PRODUCTION_REQUIRED = "server"): void {
   if (env.NODE_ENV !== "production") return;
-  const missing = PRODUCTION_REQUIRED.filter((name) => !env[name]);
+  const missing = PRODUCTION_REQUIRED[scope].filter((name) => !env[name]);
   if (missing.length) throw new EnvError(missing.map((name) => `${name}: is required in production`));
 }
 

@@ -1,3 +1,5 @@
+import { ensureFirstAdmin } from "@/lib/auth/first-admin";
+import { getAuth } from "@/lib/auth/instance";
 import { getDb, redactUrl } from "@/lib/db";
 import { EnvError, getEnv, jobsMode, requireProductionSettings } from "@/lib/env";
 import { getSyncContext } from "@/lib/sync/context";
@@ -6,15 +8,17 @@ import { startInlineCron } from "@/lib/sync/inline-cron";
 /**
  * Runs once when a Next.js server process starts (instrumentation.ts): validates
  * the environment, connects to the database (starting the embedded one if
- * needed) and applies pending migrations. Any failure stops the process with a
+ * needed), applies pending migrations and makes sure a first admin exists
+ * (lib/auth/first-admin.ts). Any failure stops the process with a
  * message that names the cause, instead of a broken server that errors on every request.
  */
 export async function startServer(): Promise<void> {
   try {
     requireProductionSettings(getEnv());
-    const { source, url } = await getDb();
+    const { source, url, pool } = await getDb();
     const where = source === "embedded" ? `embedded Postgres (${getEnv().EMBEDDED_PG_DIR})` : redactUrl(url);
     console.log(`[startup] database: ${where}`);
+    await ensureFirstAdmin({ auth: await getAuth(), pool, env: getEnv() });
     const mode = jobsMode();
     if (mode === "inline") {
       await getSyncContext();

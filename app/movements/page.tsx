@@ -4,6 +4,7 @@ import { businessToday, DEFAULT_PRESET, presetRange, withDefaultRange, type DayR
 import { MovementsSkeleton } from "@/components/movements/movements-skeleton";
 import { MovementsView } from "@/components/movements/movements-view";
 import { InvalidParams } from "@/components/ui/invalid-params";
+import { requireUser } from "@/lib/auth/guards";
 import { readMovements } from "@/lib/data/movements";
 import { firstProblem, movementsParams, searchParamsInput, type MovementsParams } from "@/lib/data/params";
 
@@ -13,6 +14,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** /movements?from=&to=&granularity=&sku= – read with the API's schema; no range means the last 12 months. */
 export default async function MovementsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireUser();
   const today = businessToday();
   const defaults = presetRange(DEFAULT_PRESET, today);
   const parsed = movementsParams.safeParse(withDefaultRange(searchParamsInput(await searchParams), defaults));

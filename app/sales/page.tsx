@@ -5,6 +5,7 @@ import { todayInBudapest } from "@/components/sales/dates";
 import { SalesSkeleton } from "@/components/sales/sales-skeleton";
 import { parseSalesView, salesPageQuery, type SalesView as SalesViewState } from "@/components/sales/sales-url";
 import { SalesView } from "@/components/sales/sales-view";
+import { requireUser } from "@/lib/auth/guards";
 import { getSales } from "@/lib/data/sales";
 
 export const metadata: Metadata = { title: "Sales" };
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Sales" };
  * the client view, which takes it over (and refetches only on changes).
  */
 export default async function SalesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser();
   const today = todayInBudapest();
   const parsed = parseSalesView(await searchParams, today);
   if (!parsed.ok) {

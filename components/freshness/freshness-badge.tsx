@@ -12,12 +12,12 @@ import { formatAge, formatDateTime } from "@/lib/format";
  * ERP unavailable.
  */
 export function FreshnessBadge({ freshness, label }: { freshness: FreshnessDTO; label?: string }) {
-  const now = useNow(30_000);
+  const now = useNow(Date.parse(freshness.checkedAt), 30_000);
   const tooltipId = useId();
   const { tone, text } = summary(freshness, now);
   return (
     <span className="freshness">
-      <button type="button" className={`badge badge-${tone}`} aria-describedby={tooltipId} data-state={freshness.state} data-testid="freshness-badge" suppressHydrationWarning>
+      <button type="button" className={`badge badge-${tone}`} aria-describedby={tooltipId} data-state={freshness.state} data-testid="freshness-badge">
         <span className="badge-dot" aria-hidden="true" />
         {label ? `${label}: ` : ""}
         {text}
@@ -71,12 +71,21 @@ function details(freshness: FreshnessDTO, now: number): string[] {
   return lines;
 }
 
-/** The current time, re-read every `intervalMs` so ages ("3 min ago") stay true. */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now());
+/**
+ * The current time for ages ("3 min ago"), re-read every `intervalMs`. The
+ * first render uses `initial` (when the server read the data), so the server's
+ * HTML and the browser's first render agree; the real clock takes over after.
+ */
+function useNow(initial: number, intervalMs: number): number {
+  const [now, setNow] = useState(initial);
   useEffect(() => {
+    // Right after hydration (a task later, not during the effect), then every interval.
+    const first = setTimeout(() => setNow(Date.now()), 0);
     const timer = setInterval(() => setNow(Date.now()), intervalMs);
-    return () => clearInterval(timer);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
   }, [intervalMs]);
   return now;
 }

@@ -1,4 +1,5 @@
 import { FreshnessBadge } from "@/components/freshness/freshness-badge";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Panel } from "@/components/ui/panel";
 import { ENTITIES } from "@/lib/db";
 import { hotCoversOf, viewFreshness } from "@/lib/data/freshness";
@@ -9,6 +10,7 @@ export async function CacheStatus() {
   const entities = await Promise.all(ENTITIES.map(async (entity) => ({ entity, ...(await viewFreshness([hotCoversOf(entity)])) })));
   return (
     <Panel id="cache-status" title="Data freshness">
+      <LiveRefresh entities={ENTITIES} pending={entities.some(({ freshness }) => freshness.state !== "fresh")} />
       <table className="data">
         <thead>
           <tr>

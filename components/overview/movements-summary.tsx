@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FreshnessBadge } from "@/components/freshness/freshness-badge";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/states";
 import { getMovementsOverview } from "@/lib/data/overview";
@@ -9,6 +10,7 @@ export async function MovementsSummary() {
   const movements = await getMovementsOverview();
   return (
     <Panel id="movements-summary" title="Warehouse movements this month" actions={<FreshnessBadge freshness={movements.freshness} />}>
+      <LiveRefresh entities={["raktari_mozgas"]} pending={movements.freshness.state !== "fresh"} />
       {movements.freshness.state === "never" ? (
         <EmptyState title="Not cached yet – loading from the ERP…" />
       ) : (

@@ -1,4 +1,5 @@
 import { FreshnessBadge } from "@/components/freshness/freshness-badge";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/states";
 import type { PeriodSums, RevenueOverview } from "@/lib/data/contracts";
@@ -11,6 +12,7 @@ export async function RevenueCards() {
   const period = `${formatDate(revenue.current.from)} – ${formatDate(revenue.current.to)}`;
   return (
     <Panel id="revenue" title={`Revenue this month (${period})`} actions={<FreshnessBadge freshness={revenue.freshness} />}>
+      <LiveRefresh entities={["kimeno_szamla"]} pending={revenue.freshness.state !== "fresh"} />
       {revenue.freshness.state === "never" ? (
         <EmptyState title="Not cached yet – loading from the ERP…">The figures appear here as soon as the month is synced.</EmptyState>
       ) : (

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FreshnessBadge } from "@/components/freshness/freshness-badge";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/states";
 import { getStockAlerts } from "@/lib/data/overview";
@@ -9,6 +10,7 @@ export async function StockAlerts() {
   const stock = await getStockAlerts();
   return (
     <Panel id="stock-alerts" title="Out of stock or low" actions={<FreshnessBadge freshness={stock.freshness} />}>
+      <LiveRefresh entities={["keszlet", "cikk"]} pending={stock.freshness.state !== "fresh"} />
       {stock.products === 0 ? (
         <EmptyState title={stock.freshness.state === "never" ? "Not cached yet – loading from the ERP…" : "No stock data"} />
       ) : (

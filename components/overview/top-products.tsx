@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { FreshnessBadge } from "@/components/freshness/freshness-badge";
+import { LiveRefresh } from "@/components/live-refresh";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState } from "@/components/ui/states";
 import { getTopProducts } from "@/lib/data/overview";
@@ -9,6 +10,7 @@ export async function TopProducts() {
   const top = await getTopProducts(10);
   return (
     <Panel id="top-products" title="Top 10 products this month" actions={<FreshnessBadge freshness={top.freshness} />}>
+      <LiveRefresh entities={["kimeno_szamla", "cikk"]} pending={top.freshness.state !== "fresh"} />
       {top.products.length === 0 ? (
         <EmptyState title={top.freshness.state === "never" ? "Not cached yet – loading from the ERP…" : "No sales this month yet"} />
       ) : (

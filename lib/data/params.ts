@@ -73,7 +73,7 @@ export const inventoryParams = z.object({
 export type InventoryParams = z.output<typeof inventoryParams>;
 
 export const productSearchParams = z.object({
-  q: z.string().trim().min(1, { message: "q must not be empty" }).max(100, { message: "q must be at most 100 characters" }),
+  q: z.string({ error: "q is required and must not be empty: a SKU or part of a name" }).trim().min(1, { message: "q must not be empty" }).max(100, { message: "q must be at most 100 characters" }),
   limit: z.coerce.number({ error: "limit must be a number" }).int({ message: "limit must be a whole number" }).min(1, { message: "limit must be ≥ 1" }).max(50, { message: "limit must be ≤ 50" }).default(20),
 });
 export type ProductSearchParams = z.output<typeof productSearchParams>;
@@ -84,7 +84,7 @@ export const LOW_STOCK_THRESHOLD = 10;
 /**
  * URLSearchParams (or Next's searchParams object) → plain input for the
  * schemas: repeated keys become arrays where the schema wants a list
- * (`sku=A&sku=B`, also `sku=A,B`), single values stay strings.
+ * (`sku=A&sku=B`, also `sku=A,B`), single values stay strings, empty ones are left out.
  */
 export function searchParamsInput(
   source: URLSearchParams | Record<string, string | string[] | undefined>,
@@ -96,6 +96,8 @@ export function searchParamsInput(
       : Object.entries(source).flatMap(([key, value]) => (value === undefined ? [] : Array.isArray(value) ? value.map((v) => [key, v] as [string, string]) : [[key, value] as [string, string]]));
   const input: Record<string, unknown> = {};
   for (const [key, value] of entries) {
+    // An empty field of a GET form (`entity=`) means "not set", not "the empty string".
+    if (value.trim() === "") continue;
     if (listKeys.includes(key)) {
       const items = value.split(",").map((item) => item.trim()).filter(Boolean);
       input[key] = [...((input[key] as string[] | undefined) ?? []), ...items];
@@ -135,3 +137,41 @@ export const freshnessParams = z
     }
   });
 export type FreshnessParams = z.output<typeof freshnessParams>;
+
+const RUN_STATUSES = ["running", "success", "error", "abandoned"] as const;
+const TRIGGERS = ["read", "cron", "hydrate", "manual"] as const;
+const month = (name: string) => z.string({ error: `${name} must be a month YYYY-MM` }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: `${name} must be a month YYYY-MM` });
+
+/** /admin/syncs and GET /api/admin/syncs. */
+export const syncRunsParams = z.object({
+  entity: z.enum(ENTITY_NAMES, { error: `entity must be one of ${ENTITY_NAMES.join(", ")}` }).optional(),
+  status: z.enum(RUN_STATUSES, { error: `status must be one of ${RUN_STATUSES.join(", ")}` }).optional(),
+  trigger: z.enum(TRIGGERS, { error: `trigger must be one of ${TRIGGERS.join(", ")}` }).optional(),
+  page: z.coerce.number({ error: "page must be a number" }).int({ message: "page must be a whole number" }).min(1, { message: "page must be ≥ 1" }).max(100_000, { message: "page must be ≤ 100000" }).default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a number" }).int({ message: "pageSize must be a whole number" }).min(10, { message: "pageSize must be ≥ 10" }).max(200, { message: "pageSize must be ≤ 200" }).default(50),
+});
+export type SyncRunsParams = z.output<typeof syncRunsParams>;
+
+/** POST /api/admin/hydrations: a backfill (defaults: every entity, all history, skipping fresh months). */
+export const hydrateRequest = z.object({
+  entities: z.array(z.enum(ENTITY_NAMES, { error: `entities must be among ${ENTITY_NAMES.join(", ")}` })).min(1, { message: "entities must not be empty" }).optional(),
+  from: month("from").optional(),
+  to: month("to").optional(),
+  force: z.boolean({ error: "force must be true or false" }).default(false),
+});
+export type HydrateRequest = z.output<typeof hydrateRequest>;
+
+/** POST /api/admin/resync: force one partition (or a range of months) again now. */
+export const resyncRequest = z
+  .object({
+    entity: z.enum(ENTITY_NAMES, { error: `entity must be one of ${ENTITY_NAMES.join(", ")}` }),
+    from: month("from").optional(),
+    to: month("to").optional(),
+  })
+  .superRefine((value, context) => {
+    const dated = value.entity === "kimeno_szamla" || value.entity === "raktari_mozgas";
+    if (dated && value.from === undefined) context.addIssue({ code: "custom", path: ["from"], message: `from (and to) are required for ${value.entity}: which months?` });
+    else if ((value.from === undefined) !== (value.to === undefined)) context.addIssue({ code: "custom", path: ["to"], message: "from and to go together" });
+    else if (value.from && value.to && value.from > value.to) context.addIssue({ code: "custom", path: ["to"], message: `to (${value.to}) is before from (${value.from})` });
+  });
+export type ResyncRequest = z.output<typeof resyncRequest>;

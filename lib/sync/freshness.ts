@@ -28,7 +28,9 @@ export interface PartitionFreshness {
   ttlSeconds: number;
   lastError: string | null;
   lastErrorAt: Date | null;
+  /** Of the last successful run. */
   records: number;
+  pages: number;
 }
 
 export interface Freshness {
@@ -54,6 +56,7 @@ interface Row {
   last_error: string | null;
   last_error_at: Date | null;
   records: number | null;
+  pages: number | null;
   ttl_seconds: number;
   closed_month_ttl_seconds: number | null;
   db_now: Date;
@@ -63,7 +66,7 @@ export async function readFreshness(db: Queryable, partitions: readonly Partitio
   if (partitions.length === 0) return summarise([], await readErpStatus(db), new Date());
   // One round trip: the partitions, the breaker's row and the database clock together.
   const rows = await db.query<Row & { erp: ErpRow | null }>(
-    `select w.i, m.status, m.last_synced_at, m.records, m.last_error, m.last_error_at,
+    `select w.i, m.status, m.last_synced_at, m.records, m.pages, m.last_error, m.last_error_at,
             m.lock_token is not null and m.locked_at > now() - make_interval(secs => c.lock_timeout_seconds) as syncing,
             c.ttl_seconds, c.closed_month_ttl_seconds, now() as db_now,
             (select row_to_json(h) from erp_health h where h.id = 1) as erp
@@ -121,6 +124,7 @@ function describe(partition: Partition, row: Row, now: Date): PartitionFreshness
     lastError: row.last_error,
     lastErrorAt: row.last_error_at,
     records: row.records ?? 0,
+    pages: row.pages ?? 0,
   };
 }
 

@@ -274,16 +274,28 @@ async function releaseFailed(
   message: string,
   erpFailure: boolean,
 ): Promise<boolean> {
-  if (erpFailure) await recordErpFailure(deps.pool, message, deps.breaker ?? breakerSettingsFromEnv());
-  return releaseSyncLock(deps.pool, {
-    entity: partition.entity,
-    filterHash: partition.filterHash,
-    runId,
-    pages: totals.pages,
-    records: totals.records,
-    error: message,
-  });
+  // The failure may be the database itself (restarting, unreachable for a moment):
+  // keep trying for a while, so the error is recorded and the lock freed at once
+  // instead of after the lock timeout.
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      if (erpFailure) await recordErpFailure(deps.pool, message, deps.breaker ?? breakerSettingsFromEnv());
+      return await releaseSyncLock(deps.pool, {
+        entity: partition.entity,
+        filterHash: partition.filterHash,
+        runId,
+        pages: totals.pages,
+        records: totals.records,
+        error: message,
+      });
+    } catch (error) {
+      if (attempt >= RELEASE_RETRY_DELAYS_MS.length) throw error;
+      await new Promise((resolve) => setTimeout(resolve, RELEASE_RETRY_DELAYS_MS[attempt]));
+    }
+  }
 }
+
+const RELEASE_RETRY_DELAYS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
 
 /** Takes the follow-up owed to requests made during the run, if any (atomically: one taker). */
 async function consumeRerunRequest(pool: pg.Pool, partition: Partition): Promise<boolean> {

@@ -13,7 +13,7 @@ export const SIMULATOR_DEFAULTS = { ugyfelkod: "1000", cegkod: "demo", apiKey: "
 
 /** ERP settings from the environment; in development, unset values point at the local simulator. */
 export function tharanisConfigFromEnv(env: Env = getEnv()): TharanisConfig {
-  requireProductionSettings(env);
+  requireProductionSettings(env, "erp");
   return {
     url: env.THARANIS_API_URL ?? `http://127.0.0.1:${env.ERP_SIM_PORT}/apiv3.php`,
     credentials: {

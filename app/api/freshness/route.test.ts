@@ -43,7 +43,8 @@ describe("GET /api/freshness", () => {
 describe("GET /api/freshness/stream", () => {
   it("streams a sync event when a partition's state changes", async () => {
     const abort = new AbortController();
-    const response = await STREAM(new Request("http://localhost/api/freshness/stream", { signal: abort.signal }));
+    const response = await STREAM(new Request("http://localhost/api/freshness/stream", { signal: abort.signal, headers: { cookie: await h.signInAs("viewer") } }));
+    expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
     const reader = response.body!.getReader();
     const decoder = new TextDecoder();

@@ -16,4 +16,4 @@ export const GET = jsonRoute(freshnessParams, async ({ entity, from, to }) => {
   }
   const entries = await Promise.all(ENTITIES.map(async (name) => [name, await viewFreshness([hotCoversOf(name)])] as const));
   return { entities: Object.fromEntries(entries) };
-});
+}, { lists: ["entity"] });

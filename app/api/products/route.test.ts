@@ -14,6 +14,7 @@ async function search(query: string): Promise<ProductHit[]> {
 describe("GET /api/products – parameters", () => {
   it.each([
     ["", "q", /required|expected string/i],
+    // An empty field counts as absent (GET forms send `q=`).
     ["q=", "q", /must not be empty/],
     ["q=%20%20", "q", /must not be empty/],
     [`q=${"x".repeat(101)}`, "q", /at most 100/],

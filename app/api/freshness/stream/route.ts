@@ -1,3 +1,4 @@
+import { withAccess } from "@/lib/auth/api-access";
 import { syncEventHub } from "@/lib/data/sync-events";
 
 export const dynamic = "force-dynamic";
@@ -9,8 +10,11 @@ const HEARTBEAT_MS = 20_000;
  * `event: sync` with {entity, partition, status, lastSyncedAt, runId}. Views
  * refetch the data whose partitions changed. Fed by the process's single
  * LISTEN connection; a comment every 20 s keeps proxies from closing it.
+ * Signed-in users only.
  */
-export async function GET(request: Request): Promise<Response> {
+export const GET = withAccess(streamSyncEvents, "viewer");
+
+async function streamSyncEvents(request: Request): Promise<Response> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
