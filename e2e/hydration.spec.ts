@@ -49,8 +49,8 @@ test("an admin hydrates three months and watches the cells turn fresh without a 
 });
 
 test("an admin cancels a running hydration: the months not yet started do not run", async ({ page }) => {
-  // A slow ERP keeps the hydration running long enough to cancel it.
-  const simulator = await configureSimulator({ latencyMs: 1_500 });
+  // A slow ERP (4 s a page, 4 at a time) keeps the hydration in its first wave while the admin cancels.
+  const simulator = await configureSimulator({ latencyMs: 4_000 });
   try {
     await page.goto("/admin/hydration");
     await expect(page.getByText("live ·")).toBeVisible();
