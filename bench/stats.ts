@@ -43,9 +43,13 @@ export interface Row {
   note?: string;
 }
 
+/** Every table printed in this process, in order: `npm run bench` writes them to bench/results/latest.md. */
+export const printedTables: string[] = [];
+
 export function printTable(title: string, rows: readonly Row[]): string {
   const lines = [`## ${title}`, "", "| measure | value | note |", "|---|---|---|", ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.note ?? ""} |`), ""];
   const text = lines.join("\n");
+  printedTables.push(text);
   console.log(text);
   return text;
 }

@@ -59,10 +59,14 @@ export const movementsParams = dateRange.and(
 );
 export type MovementsParams = z.output<typeof movementsParams>;
 
+/** Postgres text cannot hold a NUL character: a search containing one is a 400, not a database error. */
+const noNul = (text: string) => !text.includes("\u0000");
+const NUL_MESSAGE = "q must not contain NUL characters";
+
 export const INVENTORY_SORTS = ["sku", "name", "total", "warehouse_1", "warehouse_2", "warehouse_3", "warehouse_4", "warehouse_5", "warehouse_6"] as const;
 
 export const inventoryParams = z.object({
-  q: z.string().trim().max(100, { message: "q must be at most 100 characters" }).default(""),
+  q: z.string().trim().max(100, { message: "q must be at most 100 characters" }).refine(noNul, { message: NUL_MESSAGE }).default(""),
   sort: z.enum(INVENTORY_SORTS, { error: `sort must be one of ${INVENTORY_SORTS.join(", ")}` }).default("sku"),
   dir: z.enum(["asc", "desc"], { error: "dir must be asc or desc" }).default("asc"),
   /** Only products whose total available stock is below this (0 = out of stock only when "out"). */
@@ -73,7 +77,7 @@ export const inventoryParams = z.object({
 export type InventoryParams = z.output<typeof inventoryParams>;
 
 export const productSearchParams = z.object({
-  q: z.string({ error: "q is required and must not be empty: a SKU or part of a name" }).trim().min(1, { message: "q must not be empty" }).max(100, { message: "q must be at most 100 characters" }),
+  q: z.string({ error: "q is required and must not be empty: a SKU or part of a name" }).trim().min(1, { message: "q must not be empty" }).max(100, { message: "q must be at most 100 characters" }).refine(noNul, { message: NUL_MESSAGE }),
   limit: z.coerce.number({ error: "limit must be a number" }).int({ message: "limit must be a whole number" }).min(1, { message: "limit must be ≥ 1" }).max(50, { message: "limit must be ≤ 50" }).default(20),
 });
 export type ProductSearchParams = z.output<typeof productSearchParams>;
