@@ -55,7 +55,7 @@ describe("stats", () => {
   it("resets to zero over HTTP", async () => {
     await client.leker("cikk", { limit: 1 });
     const reset = await admin("POST", "/__sim/stats/reset");
-    expect(reset.json).toEqual({ requests: 0, byEntity: {}, byQuery: [], faultsInjected: 0, authFailures: 0 });
+    expect(reset.json).toEqual({ requests: 0, byEntity: {}, byQuery: [], faultsInjected: 0, authFailures: 0, largeAnswers: [] });
     expect((await admin("GET", "/__sim/stats")).json.requests).toBe(0);
   });
 });

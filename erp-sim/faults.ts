@@ -3,7 +3,7 @@
  * Each kind imitates something a real ERP or the network in front of it does, so the
  * client's error handling can be tested against the real thing rather than a mock.
  */
-import type { FaultRule, SimulatorConfig } from "./config";
+import type { FaultKind, FaultRule, SimulatorConfig } from "./config";
 import { Random } from "./generator/random";
 import { AUTH_ERROR_CODE, AUTH_ERROR_MESSAGE, envelopeHead, envelopeTail, errorDocument, soapEnvelope, soapFault, XML_DECLARATION } from "./protocol/response";
 
@@ -19,9 +19,16 @@ const DEFAULT_HIBA_MESSAGE = "Belső hiba, próbálja újra később";
 /** A lone lead byte, a stray continuation byte and two bytes UTF-8 never uses. */
 const INVALID_UTF8 = Buffer.from([0xc3, 0x28, 0x80, 0xfe, 0xff]);
 
+/** What a reply answered (for the stats of large answers). */
+export interface ReplyAbout {
+  entity?: string;
+  page?: number;
+  fault?: FaultKind;
+}
+
 /** What the server sends: a body (any status), or nothing at all for a while. */
 export type SoapReply =
-  | { type: "body"; status: number; contentType: string; body: Buffer | string; headers?: Record<string, string> }
+  | { type: "body"; status: number; contentType: string; body: Buffer | string; headers?: Record<string, string>; about?: ReplyAbout }
   | { type: "hang"; delayMs: number };
 
 export function xmlReply(status: number, body: string): SoapReply {

@@ -17,7 +17,7 @@ import { answerSoapRequest, type SoapServices } from "./soap-handler";
 import { StatsRecorder, type SimulatorStats } from "./stats";
 
 export type { FaultRule, SimulatorConfig, SimulatorConfigPatch } from "./config";
-export type { SimulatorStats } from "./stats";
+export type { LargeAnswerStats, SimulatorStats } from "./stats";
 
 export interface SimulatorOptions extends Partial<Omit<SimulatorConfig, "now">> {
   /** 0 picks a free port. Default 8089. */
@@ -71,7 +71,11 @@ function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer>
   });
 }
 
-function send(response: http.ServerResponse, reply: SoapReply, timers: PendingTimers): void {
+/** Answers larger than this are written in chunks and counted (stats.largeAnswers). */
+const LARGE_ANSWER_BYTES = 1024 * 1024;
+const CHUNK_BYTES = 64 * 1024;
+
+function send(response: http.ServerResponse, reply: SoapReply, timers: PendingTimers, stats?: StatsRecorder): void {
   if (response.destroyed) return;
   if (reply.type === "hang") {
     // Say nothing and keep the socket open; close it without an answer when the time is up.
@@ -81,7 +85,31 @@ function send(response: http.ServerResponse, reply: SoapReply, timers: PendingTi
   }
   const body = typeof reply.body === "string" ? Buffer.from(reply.body, "utf8") : reply.body;
   response.writeHead(reply.status, { "Content-Type": reply.contentType, "Content-Length": body.length, ...reply.headers });
-  response.end(body);
+  if (body.length <= LARGE_ANSWER_BYTES || !stats) {
+    response.end(body);
+    return;
+  }
+  void sendInChunks(response, body).then(({ sentBytes, complete }) => stats.recordLargeAnswer({ ...reply.about, bytes: body.length, sentBytes, complete }));
+}
+
+/**
+ * Writes a large body chunk by chunk, waiting for the socket to drain, so the bytes
+ * counted as sent are those the client's side of the connection took (plus what the
+ * TCP buffers hold) – not a 50 MB buffer queued in this process at once.
+ */
+async function sendInChunks(response: http.ServerResponse, body: Buffer): Promise<{ sentBytes: number; complete: boolean }> {
+  let sentBytes = 0;
+  const closed = new Promise<void>((resolve) => response.once("close", resolve));
+  for (let offset = 0; offset < body.length && !response.destroyed; offset += CHUNK_BYTES) {
+    const chunk = body.subarray(offset, Math.min(offset + CHUNK_BYTES, body.length));
+    const more = response.write(chunk, (error) => {
+      if (!error) sentBytes += chunk.length;
+    });
+    if (!more && !response.destroyed) await Promise.race([new Promise((resolve) => response.once("drain", resolve)), closed]);
+  }
+  if (!response.destroyed) response.end();
+  await closed;
+  return { sentBytes, complete: response.writableFinished };
 }
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
@@ -130,7 +158,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       send(response, xmlReply(413, soapFault("SOAP-ENV:Client", "Request too large")), timers);
       return;
     }
-    send(response, await answerSoapRequest(body.toString("utf8"), services), timers);
+    send(response, await answerSoapRequest(body.toString("utf8"), services), timers, stats);
   }
 
   async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {

@@ -6,7 +6,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { worldOf, type Credentials, type SimulatorConfig } from "./config";
 import type { Dataset } from "./dataset/pages";
-import { faultReply, xmlReply, type FaultInjector, type SoapReply } from "./faults";
+import { faultReply, xmlReply, type FaultInjector, type ReplyAbout, type SoapReply } from "./faults";
 import { ENTITIES, isEntity } from "./protocol/entities";
 import { canonicalQuery, InvalidQuery, parseQuery, validateFilters, type Query } from "./protocol/query";
 import { parseLekerCall, type LekerCall } from "./protocol/request";
@@ -103,8 +103,13 @@ export async function answerSoapRequest(body: string, services: SoapServices): P
 
   await services.wait(services.config.latencyMs);
 
-  if (fault) return faultReply(fault, () => normalAnswer(request, services));
+  const about = { entity, page: request.query?.page, fault: fault?.kind };
+  if (fault) return labelled(faultReply(fault, () => normalAnswer(request, services)), about);
   const answer = normalAnswer(request, services);
   if (answer.authFailed) services.stats.recordAuthFailure();
-  return xmlReply(answer.status, answer.body);
+  return labelled(xmlReply(answer.status, answer.body), about);
+}
+
+function labelled(reply: SoapReply, about: ReplyAbout): SoapReply {
+  return reply.type === "body" ? { ...reply, about } : reply;
 }

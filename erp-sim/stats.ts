@@ -14,6 +14,25 @@ export interface QueryStats {
   paginationRuns: number;
 }
 
+/**
+ * One answer of over 1 MB (the `huge` fault, big months), sent in chunks: how much of it
+ * the client took before it finished or went away. A client that refuses an oversized
+ * answer while streaming leaves `complete` false and `sentBytes` near its own limit
+ * (plus what the TCP buffers between the two held); one that reads it all takes every byte.
+ */
+export interface LargeAnswerStats {
+  entity?: string;
+  page?: number;
+  /** The fault kind that produced the answer, if any. */
+  fault?: string;
+  /** The body's full size. */
+  bytes: number;
+  /** Body bytes handed to the operating system (write completed) before the connection ended. */
+  sentBytes: number;
+  /** Whether the whole body was sent; false when the client closed the connection first. */
+  complete: boolean;
+}
+
 export interface SimulatorStats {
   /** Every SOAP request, readable or not. */
   requests: number;
@@ -22,10 +41,13 @@ export interface SimulatorStats {
   faultsInjected: number;
   /** Requests refused for wrong credentials (not counting injected "auth" faults). */
   authFailures: number;
+  /** Answers over 1 MB, in the order they ended (the last 100). */
+  largeAnswers: LargeAnswerStats[];
 }
 
 /** Keeps the page log of one query bounded in a long-running dev simulator. */
 const MAX_PAGES_KEPT = 100_000;
+const MAX_LARGE_ANSWERS_KEPT = 100;
 
 export class StatsRecorder {
   private requests = 0;
@@ -33,6 +55,7 @@ export class StatsRecorder {
   private byQuery = new Map<string, QueryStats>();
   private faultsInjected = 0;
   private authFailures = 0;
+  private largeAnswers: LargeAnswerStats[] = [];
 
   recordRequest(entity?: string, query?: { canonical: string; page: number }): void {
     this.requests++;
@@ -58,6 +81,11 @@ export class StatsRecorder {
     this.authFailures++;
   }
 
+  recordLargeAnswer(answer: LargeAnswerStats): void {
+    this.largeAnswers.push(answer);
+    if (this.largeAnswers.length > MAX_LARGE_ANSWERS_KEPT) this.largeAnswers.shift();
+  }
+
   snapshot(): SimulatorStats {
     return {
       requests: this.requests,
@@ -65,6 +93,7 @@ export class StatsRecorder {
       byQuery: [...this.byQuery.values()].map((entry) => ({ ...entry, pages: [...entry.pages] })),
       faultsInjected: this.faultsInjected,
       authFailures: this.authFailures,
+      largeAnswers: this.largeAnswers.map((answer) => ({ ...answer })),
     };
   }
 
@@ -74,5 +103,6 @@ export class StatsRecorder {
     this.byQuery = new Map();
     this.faultsInjected = 0;
     this.authFailures = 0;
+    this.largeAnswers = [];
   }
 }
