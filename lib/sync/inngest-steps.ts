@@ -13,7 +13,7 @@ interface InngestStep {
  * lock are marked non-retriable, so Inngest does not hammer the ERP with them.
  */
 export function inngestStepRunner(step: InngestStep): StepRunner {
-  return <T>(name: string, work: () => Promise<T>) =>
+  const run = <T>(name: string, work: () => Promise<T>) =>
     step.run(name, async () => {
       try {
         return await work();
@@ -23,4 +23,5 @@ export function inngestStepRunner(step: InngestStep): StepRunner {
         throw error;
       }
     }) as Promise<T>;
+  return Object.assign(run, { durable: true });
 }

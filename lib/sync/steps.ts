@@ -7,7 +7,10 @@ import { TharanisError } from "@/lib/tharanis";
  * that may pass (timeouts, 5xx, faults) a few times with back-off.
  * Results must be small and JSON-serialisable.
  */
-export type StepRunner = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+export type StepRunner = (<T>(name: string, work: () => Promise<T>) => Promise<T>) & {
+  /** Steps are memoised and replayed across invocations (Inngest): their results must stay small. */
+  readonly durable?: boolean;
+};
 
 export interface InlineRetryPolicy {
   retries: number;
@@ -16,7 +19,7 @@ export interface InlineRetryPolicy {
 }
 
 export function inlineStepRunner(policy: InlineRetryPolicy = { retries: getEnv().SYNC_PAGE_RETRIES, backoffMs: 500 }): StepRunner {
-  return async (_name, work) => {
+  return async <T>(_name: string, work: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt += 1) {
       try {
         return await work();

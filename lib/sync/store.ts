@@ -1,130 +1,144 @@
 import type { PoolClient } from "pg";
 import type { Entity } from "@/lib/db";
-import type { InvoiceLine, MovementLine, ProductRecord, RecordOf, StockLevel } from "@/lib/tharanis";
+import type { DataIssue, InvoiceLine, MovementLine, ProductRecord, RecordOf, StockLevel } from "@/lib/tharanis";
+import type { Queryable } from "./lock";
 import { monthBounds, type Month, type Partition } from "./partitions";
 
+/** Writes of the sync engine: a page at a time, then the sweep. */
+
+/** How one entity's records become rows: the table, its natural key, and each column's type and value. */
+interface TableSpec<R> {
+  table: string;
+  key: readonly string[];
+  columns: ReadonlyArray<readonly [name: string, type: string, value: (record: R) => unknown]>;
+}
+
+const TABLES: { [E in Entity]: TableSpec<RecordOf<E>> } = {
+  kimeno_szamla: {
+    table: "sales_invoice_lines",
+    key: ["invoice_no", "line_no"],
+    columns: [
+      ["invoice_no", "text", (r) => r.invoiceNo],
+      ["line_no", "int", (r) => r.lineNo],
+      ["fulfillment_date", "date", (r) => r.fulfillmentDate],
+      ["sku", "text", (r) => r.sku],
+      ["product_name", "text", (r) => r.productName],
+      ["quantity", "numeric", (r) => r.quantity],
+      ["net_price", "numeric", (r) => r.netPrice],
+      ["vat_pct", "numeric", (r) => r.vatPct],
+      ["gross_price", "numeric", (r) => r.grossPrice],
+      ["net_value", "numeric", (r) => r.netValue],
+      ["gross_value", "numeric", (r) => r.grossValue],
+      ["currency", "text", (r) => r.currency],
+      ["is_storno", "boolean", (r) => r.isStorno],
+      ["raw_xml_hash", "text", (r) => r.rawHash],
+    ],
+  },
+  raktari_mozgas: {
+    table: "warehouse_movements",
+    key: ["document_no", "line_no"],
+    columns: [
+      ["document_no", "text", (r) => r.documentNo],
+      ["line_no", "int", (r) => r.lineNo],
+      ["movement_date", "date", (r) => r.movementDate],
+      ["direction", "text", (r) => r.direction],
+      ["movement_type", "text", (r) => r.movementType],
+      ["sku", "text", (r) => r.sku],
+      ["quantity", "numeric", (r) => r.quantity],
+      ["raw_xml_hash", "text", (r) => r.rawHash],
+    ],
+  },
+  keszlet: {
+    table: "inventory_snapshot",
+    key: ["sku"],
+    columns: [
+      ["sku", "text", (r) => r.sku],
+      ...([0, 1, 2, 3, 4, 5] as const).map((index) => [`warehouse_${index + 1}`, "numeric", (r: StockLevel) => r.warehouses[index]] as const),
+      ["raw_xml_hash", "text", (r) => r.rawHash],
+    ],
+  },
+  cikk: {
+    table: "products",
+    key: ["sku"],
+    columns: [
+      ["sku", "text", (r) => r.sku],
+      ["name", "text", (r) => r.name],
+      ["category", "text", (r) => r.category],
+      ["manufacturer", "text", (r) => r.manufacturer],
+      ["unit", "text", (r) => r.unit],
+      ["active", "boolean", (r) => r.active],
+      ["raw_xml_hash", "text", (r) => r.rawHash],
+    ],
+  },
+};
+
+/** $1..$6 of the page statement are fixed (see storePage); the columns' arrays follow. */
+const FIXED_PARAMETERS = 6;
+
+function pageStatement(spec: TableSpec<never>): string {
+  const names = spec.columns.map(([name]) => name);
+  const arrays = spec.columns.map(([, type], index) => `$${FIXED_PARAMETERS + 1 + index}::${type}[]`);
+  const updates = [...names.filter((name) => !spec.key.includes(name)), "sync_run_id", "synced_at"].map((name) => `${name} = excluded.${name}`);
+  // One statement, so one round trip (Postgres writes while the next page is parsed) and atomic:
+  // the lock row is renewed and held, the rows land and the run's counters move – or nothing does.
+  return `with lock as (
+      update sync_metadata set locked_at = now()
+       where entity = $1 and filter_hash = $2 and lock_token = $3
+      returning id
+    ), stored as (
+      insert into ${spec.table} (${names.join(", ")}, sync_run_id, synced_at)
+      select u.*, $3::uuid, now()
+        from unnest(${arrays.join(", ")}) as u(${names.join(", ")})
+       where exists (select from lock)
+      on conflict (${spec.key.join(", ")}) do update set ${updates.join(", ")}
+      returning 1
+    ), counted as (select count(*)::int as stored from stored), run as (
+      update sync_runs
+         set pages = pages + 1, records = records + (select stored from counted), data_issues = data_issues + $4,
+             issue_sample = case when jsonb_array_length(coalesce(issue_sample, '[]')) >= $5 then issue_sample
+                                 else coalesce(issue_sample, '[]') || $6::jsonb end
+       where id = $3 and exists (select from lock)
+    )
+    select exists (select from lock) as held, (select stored from counted) as stored`;
+}
+
+const PAGE_STATEMENTS = Object.fromEntries(Object.entries(TABLES).map(([entity, spec]) => [entity, pageStatement(spec as TableSpec<never>)])) as Record<Entity, string>;
+
+/** Issues kept per run in sync_runs.issue_sample (the count is kept in full). */
+export const ISSUE_SAMPLE_SIZE = 20;
+
+export interface StoredPage {
+  /** False when the run no longer holds its lock: nothing was written. */
+  held: boolean;
+  stored: number;
+}
+
 /**
- * Writes of the sync engine. Each page is upserted in ONE statement (arrays
- * unnested server-side) on the natural key; rows carry the run id so that the
- * sweep after the last page can tell what the run did not see.
+ * Writes one page of a run in ONE statement: renews and holds the run's lock,
+ * upserts the records on their natural key (arrays unnested server-side,
+ * rows stamped with the run id) and adds the page to the run's sync_runs row.
+ * Rows carry the run id so that the sweep after the last page can tell what
+ * the run did not see. Records must be unique on their natural key.
  */
-
-type Upsert<R> = (client: PoolClient, records: R[], runId: string) => Promise<number>;
-
-const upsertInvoiceLines: Upsert<InvoiceLine> = async (client, rows, runId) => {
-  const result = await client.query(
-    `insert into sales_invoice_lines
-       (invoice_no, line_no, fulfillment_date, sku, product_name, quantity, net_price, vat_pct,
-        gross_price, net_value, gross_value, currency, is_storno, raw_xml_hash, sync_run_id, synced_at)
-     select u.*, $15::uuid, now()
-       from unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::text[], $6::numeric[], $7::numeric[],
-                   $8::numeric[], $9::numeric[], $10::numeric[], $11::numeric[], $12::text[], $13::boolean[], $14::text[])
-         as u(invoice_no, line_no, fulfillment_date, sku, product_name, quantity, net_price, vat_pct,
-              gross_price, net_value, gross_value, currency, is_storno, raw_xml_hash)
-     on conflict (invoice_no, line_no) do update set
-       fulfillment_date = excluded.fulfillment_date, sku = excluded.sku, product_name = excluded.product_name,
-       quantity = excluded.quantity, net_price = excluded.net_price, vat_pct = excluded.vat_pct,
-       gross_price = excluded.gross_price, net_value = excluded.net_value, gross_value = excluded.gross_value,
-       currency = excluded.currency, is_storno = excluded.is_storno, raw_xml_hash = excluded.raw_xml_hash,
-       sync_run_id = excluded.sync_run_id, synced_at = excluded.synced_at`,
-    [
-      rows.map((r) => r.invoiceNo),
-      rows.map((r) => r.lineNo),
-      rows.map((r) => r.fulfillmentDate),
-      rows.map((r) => r.sku),
-      rows.map((r) => r.productName),
-      rows.map((r) => r.quantity),
-      rows.map((r) => r.netPrice),
-      rows.map((r) => r.vatPct),
-      rows.map((r) => r.grossPrice),
-      rows.map((r) => r.netValue),
-      rows.map((r) => r.grossValue),
-      rows.map((r) => r.currency),
-      rows.map((r) => r.isStorno),
-      rows.map((r) => r.rawHash),
-      runId,
-    ],
-  );
-  return result.rowCount ?? 0;
-};
-
-const upsertMovementLines: Upsert<MovementLine> = async (client, rows, runId) => {
-  const result = await client.query(
-    `insert into warehouse_movements
-       (document_no, line_no, movement_date, direction, movement_type, sku, quantity, raw_xml_hash, sync_run_id, synced_at)
-     select u.*, $9::uuid, now()
-       from unnest($1::text[], $2::int[], $3::date[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::text[])
-         as u(document_no, line_no, movement_date, direction, movement_type, sku, quantity, raw_xml_hash)
-     on conflict (document_no, line_no) do update set
-       movement_date = excluded.movement_date, direction = excluded.direction, movement_type = excluded.movement_type,
-       sku = excluded.sku, quantity = excluded.quantity, raw_xml_hash = excluded.raw_xml_hash,
-       sync_run_id = excluded.sync_run_id, synced_at = excluded.synced_at`,
-    [
-      rows.map((r) => r.documentNo),
-      rows.map((r) => r.lineNo),
-      rows.map((r) => r.movementDate),
-      rows.map((r) => r.direction),
-      rows.map((r) => r.movementType),
-      rows.map((r) => r.sku),
-      rows.map((r) => r.quantity),
-      rows.map((r) => r.rawHash),
-      runId,
-    ],
-  );
-  return result.rowCount ?? 0;
-};
-
-const upsertStockLevels: Upsert<StockLevel> = async (client, rows, runId) => {
-  const level = (index: number) => rows.map((r) => r.warehouses[index]);
-  const result = await client.query(
-    `insert into inventory_snapshot
-       (sku, warehouse_1, warehouse_2, warehouse_3, warehouse_4, warehouse_5, warehouse_6, raw_xml_hash, sync_run_id, synced_at)
-     select u.*, $9::uuid, now()
-       from unnest($1::text[], $2::numeric[], $3::numeric[], $4::numeric[], $5::numeric[], $6::numeric[], $7::numeric[], $8::text[])
-         as u(sku, warehouse_1, warehouse_2, warehouse_3, warehouse_4, warehouse_5, warehouse_6, raw_xml_hash)
-     on conflict (sku) do update set
-       warehouse_1 = excluded.warehouse_1, warehouse_2 = excluded.warehouse_2, warehouse_3 = excluded.warehouse_3,
-       warehouse_4 = excluded.warehouse_4, warehouse_5 = excluded.warehouse_5, warehouse_6 = excluded.warehouse_6,
-       raw_xml_hash = excluded.raw_xml_hash, sync_run_id = excluded.sync_run_id, synced_at = excluded.synced_at`,
-    [rows.map((r) => r.sku), level(0), level(1), level(2), level(3), level(4), level(5), rows.map((r) => r.rawHash), runId],
-  );
-  return result.rowCount ?? 0;
-};
-
-const upsertProducts: Upsert<ProductRecord> = async (client, rows, runId) => {
-  const result = await client.query(
-    `insert into products (sku, name, category, manufacturer, unit, active, raw_xml_hash, sync_run_id, synced_at)
-     select u.*, $8::uuid, now()
-       from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::text[])
-         as u(sku, name, category, manufacturer, unit, active, raw_xml_hash)
-     on conflict (sku) do update set
-       name = excluded.name, category = excluded.category, manufacturer = excluded.manufacturer, unit = excluded.unit,
-       active = excluded.active, raw_xml_hash = excluded.raw_xml_hash, sync_run_id = excluded.sync_run_id,
-       synced_at = excluded.synced_at`,
-    [
-      rows.map((r) => r.sku),
-      rows.map((r) => r.name),
-      rows.map((r) => r.category),
-      rows.map((r) => r.manufacturer),
-      rows.map((r) => r.unit),
-      rows.map((r) => r.active),
-      rows.map((r) => r.rawHash),
-      runId,
-    ],
-  );
-  return result.rowCount ?? 0;
-};
-
-const UPSERTS: { [E in Entity]: Upsert<RecordOf<E>> } = {
-  kimeno_szamla: upsertInvoiceLines,
-  raktari_mozgas: upsertMovementLines,
-  keszlet: upsertStockLevels,
-  cikk: upsertProducts,
-};
-
-export async function upsertRecords<E extends Entity>(client: PoolClient, entity: E, records: RecordOf<E>[], runId: string): Promise<number> {
-  if (records.length === 0) return 0;
-  return (UPSERTS[entity] as Upsert<RecordOf<E>>)(client, records, runId);
+export async function storePage<E extends Entity>(
+  db: Queryable,
+  partition: Partition & { entity: E },
+  runId: string,
+  records: readonly RecordOf<E>[],
+  issues: readonly DataIssue[],
+): Promise<StoredPage> {
+  const spec = TABLES[partition.entity] as TableSpec<RecordOf<E>>;
+  const { rows } = await db.query<StoredPage>(PAGE_STATEMENTS[partition.entity], [
+    partition.entity,
+    partition.filterHash,
+    runId,
+    issues.length,
+    ISSUE_SAMPLE_SIZE,
+    JSON.stringify(issues.slice(0, ISSUE_SAMPLE_SIZE)),
+    ...spec.columns.map(([, , value]) => records.map(value)),
+  ]);
+  const result = rows[0];
+  return { held: result?.held === true, stored: result?.stored ?? 0 };
 }
 
 /** The natural key of a record: duplicates within one page would break a single-statement upsert. */

@@ -5,8 +5,9 @@ import { TharanisError, type DataIssue, type RecordOf, type TharanisClient } fro
 import { breakerSettingsFromEnv, passBreaker, recordErpFailure, recordErpSuccess, type BreakerSettings } from "./breaker";
 import { claimSyncLock, releaseSyncLock } from "./lock";
 import { partitionFor, queryFor, ttlSecondsFor, type Partition } from "./partitions";
+import { readAhead } from "./read-ahead";
 import { rebuildRollups } from "./rollups";
-import { holdLock, naturalKey, sweepPartition, upsertRecords } from "./store";
+import { holdLock, naturalKey, storePage, sweepPartition } from "./store";
 import { inlineStepRunner, type StepRunner } from "./steps";
 
 /**
@@ -14,7 +15,7 @@ import { inlineStepRunner, type StepRunner } from "./steps";
  * Inngest, the inline queue, the CLIs and the tests alike.
  *
  *   1. claim_sync_lock()            – skip unless this run wins (or the ERP breaker is open)
- *   2. page through the ERP          – one page in memory at a time
+ *   2. page through the ERP          – the next page is fetched while this one is written
  *   3. upsert each page              – one statement, natural keys, stamped with the run id
  *   4. sweep after the last page     – rows the run did not see; a failed run deletes nothing
  *   5. release_sync_lock()           – counts or the error; sync_runs row; NOTIFY sync_changed
@@ -82,6 +83,14 @@ interface Claim {
   detail?: string;
 }
 
+interface FetchedPage<E extends Entity = Entity> {
+  records: RecordOf<E>[];
+  issues: DataIssue[];
+  documents: number;
+  deletedDocuments: number;
+  last: boolean;
+}
+
 interface PageResult {
   documents: number;
   stored: number;
@@ -104,8 +113,6 @@ export class LockLostError extends Error {
 function isLockLost(error: unknown): boolean {
   return error instanceof LockLostError || (error instanceof Error && error.message.includes(LOCK_LOST));
 }
-
-const ISSUE_SAMPLE_SIZE = 20;
 
 export async function syncPartition(deps: SyncDeps, request: SyncRequest): Promise<SyncOutcome> {
   const step = deps.step ?? inlineStepRunner();
@@ -131,15 +138,29 @@ async function runOnce(deps: SyncDeps, step: StepRunner, request: SyncRequest, p
   }
 
   const totals = { pages: 0, records: 0, issues: 0, deletedDocuments: 0 };
+  const count = (page: number, result: PageResult) => {
+    totals.pages += 1;
+    totals.records += result.stored;
+    totals.issues += result.issues;
+    totals.deletedDocuments += result.deletedDocuments;
+    deps.onPage?.({ ...base, page, documents: result.documents, stored: result.stored, last: result.last });
+  };
   try {
-    for (let page = 0; ; page += 1) {
-      const result = await step(`${prefix}page-${page}`, () => syncPage(deps, partition, claim, page));
-      totals.pages += 1;
-      totals.records += result.stored;
-      totals.issues += result.issues;
-      totals.deletedDocuments += result.deletedDocuments;
-      deps.onPage?.({ ...base, page, documents: result.documents, stored: result.stored, last: result.last });
-      if (result.last) break;
+    if (step.durable) {
+      // Durable steps are memoised one by one, and a page is too big to memoise: each step fetches and stores its page.
+      for (let page = 0; ; page += 1) {
+        const result = await step(`${prefix}page-${page}`, async () => storeFetchedPage(deps, partition, claim, await fetchPage(deps, partition, claim, page)));
+        count(page, result);
+        if (result.last) break;
+      }
+    } else {
+      // Otherwise page k+1 is fetched (a retried step) while page k is written.
+      await readAhead({
+        fetch: (page) => step(`${prefix}page-${page}`, () => fetchPage(deps, partition, claim, page)),
+        store: (fetched) => storeFetchedPage(deps, partition, claim, fetched),
+        isLast: (fetched) => fetched.last,
+        stored: (result, page) => count(page, result),
+      });
     }
     const removed = await step(`${prefix}sweep-and-release`, () => sweepAndRelease(deps.pool, partition, claim.runId, totals));
     return { status: "synced", ...base, runId: claim.runId, ...totals, dataIssues: totals.issues, removed };
@@ -197,7 +218,7 @@ async function claim_(deps: SyncDeps, partition: Partition, request: SyncRequest
   return { claimed, runId, pageSize: config.page_size, reason: state.rows[0]?.locked ? "locked" : "fresh" };
 }
 
-async function syncPage(deps: SyncDeps, partition: Partition, claim: Claim, page: number): Promise<PageResult> {
+async function fetchPage(deps: SyncDeps, partition: Partition, claim: Claim, page: number): Promise<FetchedPage> {
   // A run that lost its lock must not spend an ERP call on a page it may not write.
   const held = await deps.pool.query("select 1 from sync_metadata where entity = $1 and filter_hash = $2 and lock_token = $3", [
     partition.entity,
@@ -207,30 +228,14 @@ async function syncPage(deps: SyncDeps, partition: Partition, claim: Claim, page
   if (!held.rowCount) throw new LockLostError(partition, claim.runId);
   const result = await deps.client.fetchPage(partition.entity, queryFor(partition, claim.pageSize), page, { signal: deps.signal });
   await recordErpSuccess(deps.pool);
-
   const { records, duplicates } = dedupe(partition.entity, result.records, page);
-  const issues = [...result.issues, ...duplicates];
-  const connection = await deps.pool.connect();
-  try {
-    await connection.query("begin");
-    if (!(await holdLock(connection, partition, claim.runId))) throw new LockLostError(partition, claim.runId);
-    const stored = await upsertRecords(connection, partition.entity, records, claim.runId);
-    await connection.query(
-      `update sync_runs
-          set pages = pages + 1, records = records + $2, data_issues = data_issues + $3,
-              issue_sample = case when jsonb_array_length(coalesce(issue_sample, '[]')) >= $4 then issue_sample
-                                  else coalesce(issue_sample, '[]') || $5::jsonb end
-        where id = $1`,
-      [claim.runId, stored, issues.length, ISSUE_SAMPLE_SIZE, JSON.stringify(issues.slice(0, ISSUE_SAMPLE_SIZE))],
-    );
-    await connection.query("commit");
-    return { documents: result.documents, stored, issues: issues.length, deletedDocuments: result.deletedDocuments, last: result.last };
-  } catch (error) {
-    await connection.query("rollback").catch(() => {});
-    throw error;
-  } finally {
-    connection.release();
-  }
+  return { records, issues: [...result.issues, ...duplicates], documents: result.documents, deletedDocuments: result.deletedDocuments, last: result.last };
+}
+
+async function storeFetchedPage(deps: SyncDeps, partition: Partition, claim: Claim, fetched: FetchedPage): Promise<PageResult> {
+  const { held, stored } = await storePage(deps.pool, partition, claim.runId, fetched.records, fetched.issues);
+  if (!held) throw new LockLostError(partition, claim.runId);
+  return { documents: fetched.documents, stored, issues: fetched.issues.length, deletedDocuments: fetched.deletedDocuments, last: fetched.last };
 }
 
 /** The same line twice (the ERP's order shifted between pages): keep the last, report the rest. */

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Entity } from "@/drizzle/schema";
 import { add, formatDecimal, multiply, parseDecimal, shift, type Decimal } from "@/lib/decimal";
 import { DATE_PATTERN, FLAG_TRUE, MOVEMENT_FIELDS } from "./mapping";
@@ -17,7 +17,7 @@ const ONE: Decimal = { units: 1n, scale: 0 };
 
 /** Stable fingerprint of what the ERP sent for a row: equal input, equal hash. */
 function hashOf(...parts: unknown[]): string {
-  return createHash("sha1").update(JSON.stringify(parts)).digest("base64url");
+  return hash("sha1", JSON.stringify(parts), "base64url");
 }
 
 class IssueLog {

@@ -40,13 +40,38 @@ const envelopeParser = new XMLParser({ ...SHARED_OPTIONS, trimValues: false });
 const RECORD_LISTS = new Set<string>([ANSWER.record, DOCUMENT.line]);
 // Entities are decoded by field() in one pass (so "&amp;#233;" stays "&#233;");
 // the parser never expands anything, which is also what keeps DTD tricks inert.
+// preserveOrder hands back the parser's own tree, which toRecord() turns into
+// plain records in one pass – several times cheaper than the parser's generic
+// conversion on a 200-document page.
 const answerParser = new XMLParser({
   ...SHARED_OPTIONS,
   trimValues: true,
   processEntities: false,
   jPath: false,
-  isArray: (name: string) => RECORD_LISTS.has(name),
+  preserveOrder: true,
 });
+
+/** A node list of the ordered tree → an element's children by name (lists for RECORD_LISTS), or its text. */
+function toRecord(nodes: readonly Record<string, unknown>[]): Record<string, unknown> | string {
+  let record: Record<string, unknown> | undefined;
+  let text = "";
+  for (const node of nodes) {
+    for (const name in node) {
+      const value = node[name];
+      if (name === "#text") {
+        text += String(value);
+        continue;
+      }
+      const child = toRecord(value as Record<string, unknown>[]);
+      record ??= {};
+      const existing = record[name];
+      if (existing === undefined) record[name] = RECORD_LISTS.has(name) ? [child] : child;
+      else if (Array.isArray(existing)) existing.push(child);
+      else record[name] = [existing, child];
+    }
+  }
+  return record ?? text;
+}
 
 const RETURN_OPEN = /<(?:[\w.-]+:)?return(?:\s[^>]*)?>/;
 const RETURN_CLOSE = /<\/(?:[\w.-]+:)?return\s*>/g;
@@ -93,8 +118,8 @@ export function parseAnswer(answer: string, context: RequestContext): Answer {
   if (!endsWithClosingTag(answer, rootName)) {
     throw new TharanisMalformedResponseError(context, `truncated answer document (${describeEnd(answer)})`);
   }
-  const parsed = parse(answerParser, answer, context, "answer document");
-  const root = asRecord(parsed[rootName]);
+  const parsed = toRecord(parse(answerParser, answer, context, "answer document") as unknown as Record<string, unknown>[]);
+  const root = asRecord(asRecord(parsed)?.[rootName]);
   if (!root || !(ANSWER.errorCode in root)) {
     throw new TharanisShapeError(context, `no <${ANSWER.errorCode}> in the answer document <${rootName}>`);
   }
