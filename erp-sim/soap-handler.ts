@@ -101,13 +101,22 @@ export async function answerSoapRequest(body: string, services: SoapServices): P
   const fault = services.faults.select(entity, request.query?.page);
   if (fault) services.stats.recordFault();
 
-  await services.wait(services.config.latencyMs);
+  // The latency is how long the ERP takes to answer, its own work included: the answer is
+  // made while the clock runs, so a page takes latencyMs however busy this machine is.
+  const latency = services.wait(services.config.latencyMs);
+  try {
+    const about = { entity, page: request.query?.page, fault: fault?.kind };
+    const reply = fault ? faultReply(fault, () => normalAnswer(request, services)) : answerOf(normalAnswer(request, services), services);
+    await latency;
+    return labelled(reply, about);
+  } finally {
+    latency.catch(() => {}); // a stop() during the work rejects it; the request ends either way
+  }
+}
 
-  const about = { entity, page: request.query?.page, fault: fault?.kind };
-  if (fault) return labelled(faultReply(fault, () => normalAnswer(request, services)), about);
-  const answer = normalAnswer(request, services);
+function answerOf(answer: NormalAnswer, services: SoapServices): SoapReply {
   if (answer.authFailed) services.stats.recordAuthFailure();
-  return labelled(xmlReply(answer.status, answer.body), about);
+  return xmlReply(answer.status, answer.body);
 }
 
 function labelled(reply: SoapReply, about: ReplyAbout): SoapReply {
