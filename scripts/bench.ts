@@ -31,7 +31,7 @@ function summary(results: Record<string, any>): Row[] {
       rows.push({
         measure: `read ${name}`,
         value: `p50/p95 c1 ${fmt(c1.p50, 1)}/${fmt(c1.p95, 1)} ms, c10 ${fmt(c10.p50, 1)}/${fmt(c10.p95, 1)} ms`,
-        note: `c10 p95 ÷ trivial: ${fmt(c10.p95 / trivial.c10.p95, 2)}×${direct ? `; ERP direct ÷ cache (c1 p50): ${fmt(direct.ms / c1.p50, 0)}×` : ""}`,
+        note: `c10 p95 ÷ trivial: ${fmt(c10.p95 / trivial.c10.p95, 2)}×${direct ? `; ERP direct (latency 0) ÷ cache (c1 p50): ${fmt(direct.ms / c1.p50, 0)}×` : ""}`,
       });
     }
     for (const storm of read.singleFlight) {
