@@ -24,6 +24,23 @@ function hrefWith(filter: SyncRunsParams, page: number): string {
   return `/admin/syncs${text ? `?${text}` : ""}`;
 }
 
+/** One filter of the form: "all" or one of `options`. */
+function FilterSelect<T extends string>({ label, name, value, options, labelOf = (option) => option }: { label: string; name: string; value: T | undefined; options: readonly T[]; labelOf?: (option: T) => string }) {
+  return (
+    <label className="field">
+      {label}
+      <select name={name} defaultValue={value ?? ""}>
+        <option value="">all</option>
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {labelOf(option)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function duration(ms: number | null): string {
   if (ms === null) return "running";
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
@@ -47,39 +64,9 @@ export default async function SyncHistoryPage({ searchParams }: { searchParams: 
       </div>
       <LiveRefresh entities={[...ENTITIES]} />
       <form className="card controls" method="get" action="/admin/syncs" aria-label="Filters">
-        <label className="field">
-          Entity
-          <select name="entity" defaultValue={filter.entity ?? ""}>
-            <option value="">all</option>
-            {ENTITIES.map((entity) => (
-              <option key={entity} value={entity}>
-                {ENTITY_LABELS[entity]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Status
-          <select name="status" defaultValue={filter.status ?? ""}>
-            <option value="">all</option>
-            {SYNC_RUN_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          Trigger
-          <select name="trigger" defaultValue={filter.trigger ?? ""}>
-            <option value="">all</option>
-            {TRIGGERS.map((trigger) => (
-              <option key={trigger} value={trigger}>
-                {trigger}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect label="Entity" name="entity" value={filter.entity} options={ENTITIES} labelOf={(entity) => ENTITY_LABELS[entity]} />
+        <FilterSelect label="Status" name="status" value={filter.status} options={SYNC_RUN_STATUSES} />
+        <FilterSelect label="Trigger" name="trigger" value={filter.trigger} options={TRIGGERS} />
         <button type="submit" className="button">
           Filter
         </button>
