@@ -63,14 +63,19 @@ export async function benchThroughput(): Promise<{ rows: Row[]; figures: Record<
     const decode = (body: string, page: number) => decodeResponse("kimeno_szamla", 200, body, { entity: "kimeno_szamla", page }, []);
     // The pages' writes need a run holding a lock, as in a real sync: one partition's stands in for all twelve months.
     const partition = partitionFor("kimeno_szamla", "2025-01");
+    const claimRun = async () => {
+      const runId = randomUUID();
+      const claim = { entity: partition.entity, partition: partition.key, filterParams: partition.params, filterHash: partition.filterHash, ttlSeconds: 0, runId, trigger: "manual" as const, force: true };
+      if (!(await claimSyncLock(database.pool, claim))) throw new Error("bench: could not claim the lock");
+      return runId;
+    };
+    const releaseRun = (runId: string) => releaseSyncLock(database.pool, { entity: partition.entity, filterHash: partition.filterHash, runId, pages: bodies.length, records: lines });
     const syncRuns: number[] = [];
     const parseRuns: number[] = [];
     let lines = 0;
     for (let run = 0; run < WARM_UP + RUNS; run += 1) {
       await clear();
-      const runId = randomUUID();
-      const claim = { entity: partition.entity, partition: partition.key, filterParams: partition.params, filterHash: partition.filterHash, ttlSeconds: 0, runId, trigger: "manual" as const, force: true };
-      if (!(await claimSyncLock(database.pool, claim))) throw new Error("bench: could not claim the lock");
+      const runId = await claimRun();
       let parsing = 0;
       lines = 0;
       const started = performance.now();
@@ -94,7 +99,7 @@ export async function benchThroughput(): Promise<{ rows: Row[]; figures: Record<
         syncRuns.push(performance.now() - started);
         parseRuns.push(parsing);
       }
-      await releaseSyncLock(database.pool, { entity: partition.entity, filterHash: partition.filterHash, runId, pages: bodies.length, records: lines });
+      await releaseRun(runId);
     }
 
     // The write path alone: the same pages already parsed, stored one after the other.
@@ -102,13 +107,11 @@ export async function benchThroughput(): Promise<{ rows: Row[]; figures: Record<
     const storeRuns: number[] = [];
     for (let run = 0; run < WARM_UP + RUNS; run += 1) {
       await clear();
-      const runId = randomUUID();
-      const claim = { entity: partition.entity, partition: partition.key, filterParams: partition.params, filterHash: partition.filterHash, ttlSeconds: 0, runId, trigger: "manual" as const, force: true };
-      if (!(await claimSyncLock(database.pool, claim))) throw new Error("bench: could not claim the lock");
+      const runId = await claimRun();
       const started = performance.now();
       for (const records of parsedPages) await storePage(database.pool, partition, runId, records, []);
       if (run >= WARM_UP) storeRuns.push(performance.now() - started);
-      await releaseSyncLock(database.pool, { entity: partition.entity, filterHash: partition.filterHash, runId, pages: bodies.length, records: lines });
+      await releaseRun(runId);
     }
 
     // The whole sync, month by month, from an ERP that replays the recorded answers at once.
